@@ -1,0 +1,27 @@
+"""kg: news articles in, a knowledge graph of who did what to whom out.
+
+The library comes first; the ``kg`` command is a thin layer over it::
+
+    import kg
+    ds = kg.build(["examples/articles"])          # rdflib Dataset, one graph per article
+    rows = kg.query(ds, "SELECT ?s WHERE { ?s kg:designated ?o }")
+
+Nothing is loaded at import time: spaCy and the model load on the first build.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["build", "query", "Pipeline"]
+
+
+def __getattr__(name: str):
+    if name in ("build", "Pipeline"):
+        from kg import pipeline
+
+        return getattr(pipeline, name)
+    if name == "query":
+        from kg.store.query import query
+
+        return query
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -1,0 +1,51 @@
+"""The exceptions kg raises, each with a stable code a user can search for.
+
+Library code raises these; only the CLI turns them into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base class: ``str(err)`` is a complete message that says what to do."""
+
+    code = "E000"
+
+    def __init__(self, message: str):
+        super().__init__(f"[{self.code}] {message}")
+
+
+class InputError(KGError):
+    """An input file or stream could not be read as news articles."""
+
+    code = "E001"
+
+
+class ModelNotFound(KGError):
+    """No usable spaCy English model is installed."""
+
+    code = "E002"
+
+
+class OntologyError(KGError):
+    """The ontology, shapes or a gazetteer file is missing or invalid."""
+
+    code = "E003"
+
+
+class QueryError(KGError):
+    """A SPARQL query could not be parsed or run."""
+
+    code = "E004"
+
+
+class GraphError(KGError):
+    """A graph file could not be read or written."""
+
+    code = "E005"
+
+
+class NoArticles(KGError):
+    """A build was given inputs but none of them held a readable article."""
+
+    code = "E006"

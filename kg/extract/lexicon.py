@@ -1,0 +1,145 @@
+"""Word lists the extractor relies on: general English news vocabulary, nothing more.
+
+Lemmas are lower case. Ontology classes and properties are named by local name and
+turned into IRIs by the caller.
+"""
+
+from __future__ import annotations
+
+# titles stripped from the front of a person's name and kept as kg:title
+TITLES = frozenset(
+    """mr mrs ms miss dr prof president vice-president gen general lt col colonel maj major
+    capt captain sgt sergeant adm admiral brig brigadier cmdr commander sen senator rep
+    gov governor minister premier chancellor king queen prince princess sheikh shaikh
+    ayatollah imam pope cardinal bishop rabbi judge justice ambassador secretary mayor
+    chairman chairwoman speaker lord lady sir dame emir sultan marshal field-marshal
+    pm""".split()
+)
+
+# nouns that say what kind of thing a neighbouring name is ("the town of X", "X news agency")
+TYPE_NOUNS = {
+    "Place": {
+        "town", "city", "village", "capital", "province", "region", "district", "crossing",
+        "border", "area", "neighbourhood", "neighborhood", "port", "governorate", "county",
+        "state", "suburb", "camp", "valley", "river", "island", "mountain", "desert", "oblast",
+        "municipality", "airport", "base", "airbase", "street", "square", "territory",
+    },
+    "NewsOrganization": {
+        "newspaper", "broadcaster", "channel", "television", "tv", "outlet", "daily",
+        "magazine", "news", "radio", "website",
+    },
+    "ArmedGroup": {
+        "militia", "militias", "faction", "brigade", "brigades", "rebels", "insurgents",
+        "militants", "fighters", "jihadists", "paramilitary", "guerrillas", "battalion",
+    },
+    "GovernmentBody": {
+        "ministry", "department", "government", "parliament", "cabinet", "senate",
+        "congress", "court", "police", "embassy", "administration", "presidency",
+    },
+    "Military": {"army", "military", "navy", "forces", "force", "troops", "guard", "corps"},
+    "Organization": {
+        "group", "organisation", "organization", "company", "firm", "agency", "charity",
+        "observatory", "party", "alliance", "coalition", "union", "movement", "committee",
+        "council", "university", "bank", "network", "monitor",
+    },
+}
+
+# armed-group cue words that turn a plain "group"/"alliance" into an armed one
+ARMED_MODIFIERS = frozenset(
+    "armed militant jihadist rebel insurgent militia paramilitary terrorist extremist islamist".split()
+)
+
+# words inside a name that mark it as an organisation, whatever the model said
+ORG_NAME_WORDS = {
+    "ArmedGroup": {"brigade", "brigades", "militia", "mobilisation", "mobilization", "front",
+                   "battalion", "battalions", "martyrs", "army"},
+    "GovernmentBody": {"ministry", "department", "parliament", "council", "commission", "office"},
+    "NewsOrganization": {"news", "times", "post", "tribune", "herald", "gazette", "agency",
+                         "television", "tv", "radio", "press"},
+    "Organization": {"observatory", "organisation", "organization", "group", "party", "union",
+                     "committee", "foundation", "institute", "university", "corporation",
+                     "company", "forces", "movement", "association", "coalition", "alliance",
+                     "inc", "ltd", "corp", "bank", "fund"},
+}
+
+# generic government bodies: "Iraq's military", "the Foreign Ministry" (of a state in context)
+GENERIC_BODIES = {
+    "military": "Military", "army": "Military", "armed forces": "Military", "navy": "Military",
+    "air force": "Military", "defence ministry": "GovernmentBody",
+    "defense ministry": "GovernmentBody", "ministry of defence": "GovernmentBody",
+    "ministry of defense": "GovernmentBody", "foreign ministry": "GovernmentBody",
+    "ministry of foreign affairs": "GovernmentBody", "interior ministry": "GovernmentBody",
+    "ministry of interior": "GovernmentBody", "government": "GovernmentBody",
+    "parliament": "GovernmentBody", "police": "GovernmentBody", "security forces": "Military",
+    "health ministry": "GovernmentBody", "ministry of health": "GovernmentBody",
+    "presidency": "GovernmentBody", "cabinet": "GovernmentBody",
+}
+
+# role nouns linking a person to the organisation they act for
+ROLE_NOUNS = {
+    "spokesman": "spokespersonFor", "spokeswoman": "spokespersonFor",
+    "spokesperson": "spokespersonFor", "leader": "leaderOf", "head": "leaderOf",
+    "chief": "leaderOf", "commander": "leaderOf", "founder": "leaderOf",
+    "chairman": "leaderOf", "chairwoman": "leaderOf", "chair": "leaderOf",
+    "president": "leaderOf", "director": "leaderOf", "secretary-general": "leaderOf",
+    "emir": "leaderOf", "boss": "leaderOf", "ceo": "leaderOf", "member": "memberOf",
+    "fighter": "memberOf", "militant": "memberOf", "operative": "memberOf",
+    "official": "worksFor", "minister": "worksFor", "envoy": "worksFor",
+    "ambassador": "worksFor", "officer": "worksFor", "employee": "worksFor",
+    "adviser": "worksFor", "advisor": "worksFor", "correspondent": "worksFor",
+    "reporter": "worksFor", "editor": "worksFor", "analyst": "worksFor",
+    "executive": "worksFor", "aide": "worksFor", "general": "worksFor",
+    "negotiator": "worksFor", "diplomat": "worksFor", "lawyer": "worksFor",
+    "economist": "worksFor", "researcher": "worksFor", "professor": "worksFor",
+    "secretary": "worksFor", "manager": "worksFor", "vice-president": "worksFor",
+    "staffer": "worksFor", "representative": "worksFor", "producer": "worksFor",
+}
+
+# event triggers: lemma -> event class local name
+EVENT_TRIGGERS = {
+    "attack": "Attack", "strike": "Attack", "airstrike": "AirStrike", "air-strike": "AirStrike",
+    "bomb": "Attack", "bombing": "Attack", "bombard": "Attack", "bombardment": "Attack",
+    "shell": "Attack", "shelling": "Attack", "raid": "Attack", "assault": "Attack",
+    "target": "Attack", "ambush": "Attack", "invade": "Attack", "invasion": "Attack",
+    "offensive": "Attack", "storm": "Attack", "shoot": "Attack", "shooting": "Attack",
+    "fire": "Attack", "hit": "Attack",
+    "kill": "Killing", "killing": "Killing", "assassinate": "Killing",
+    "assassination": "Killing", "murder": "Killing", "execute": "Killing", "slay": "Killing",
+    "die": "Killing", "death": "Killing",
+    "injure": "Injury", "wound": "Injury", "hurt": "Injury", "injury": "Injury",
+    "designate": "Designation", "blacklist": "Designation", "proscribe": "Designation",
+    "condemn": "Condemnation", "denounce": "Condemnation", "decry": "Condemnation",
+    "deplore": "Condemnation", "threaten": "Threat", "threat": "Threat", "vow": "Threat",
+    "warn": "Threat",
+    "say": "Statement", "tell": "Statement", "tweet": "Statement", "announce": "Statement",
+    "state": "Statement", "report": "Statement", "add": "Statement", "claim": "Statement",
+    "cite": "Statement",
+}
+# nouns or compounds that make an attack an air strike
+AIR_MODIFIERS = frozenset("air drone missile warplane warplanes jet jets aerial".split())
+# attack words that are only triggers as verbs ("fire" the noun, "hit" the noun are not)
+VERB_ONLY_TRIGGERS = frozenset("fire hit shoot storm target state add tell say cite report".split())
+# verbs whose object is the event really carried out ("carried out airstrikes")
+LIGHT_VERBS = frozenset("carry launch conduct stage mount order perform undertake".split())
+# verbs of saying: their subject speaks the quote
+SPEECH_VERBS = frozenset(
+    "say tell tweet add warn state announce reiterate write insist claim report vow".split()
+)
+# verbs that attach an owner to a target ("facilities used by X")
+OWNER_VERBS = frozenset("use operate own hold occupy control run belong".split())
+# "X-backed", "backed by X"
+BACKING_WORDS = frozenset("backed sponsored supported funded armed aligned allied".split())
+BASED_WORDS = frozenset({"based", "headquartered"})
+
+PRONOUNS = {
+    "it": "thing", "its": "thing", "itself": "thing",
+    "he": "person", "him": "person", "his": "person", "himself": "person",
+    "she": "person", "her": "person", "hers": "person", "herself": "person",
+    "we": "speaker", "our": "speaker", "us": "speaker",
+}
+NOMINAL_ANAPHORS = {
+    "group": "Organization", "militia": "ArmedGroup", "organisation": "Organization",
+    "organization": "Organization", "movement": "Organization", "faction": "ArmedGroup",
+    "country": "State", "nation": "State", "city": "Place", "town": "Place",
+    "ministry": "GovernmentBody", "agency": "Organization", "alliance": "Organization",
+}

@@ -1,0 +1,236 @@
+"""Finding the mentions of actors and places in a parsed article.
+
+Three kinds: names (from NER and the gazetteer ruler, with titles and determiners
+stripped and their class corrected by syntax), pronouns (it, its, he, we), and
+nominals (the group, the militia; Iraq's military). Pronouns and nominals are linked to
+their antecedents later, in :mod:`kg.resolve.coref`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract import lexicon as lex
+from kg.types import GazetteerEntry, Mention
+
+ONT = "https://w3id.org/kg-news/ontology#"
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+MODEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+_DETS = {"the", "a", "an"}
+_ORG_CLASSES = {"Organization", "ArmedGroup", "GovernmentBody", "Military", "NewsOrganization"}
+
+
+@dataclass
+class Gazetteer:
+    """Lookups over gazetteer entries: by IRI, by exact name, by demonym."""
+
+    by_iri: dict[str, GazetteerEntry] = field(default_factory=dict)
+    by_name: dict[str, GazetteerEntry] = field(default_factory=dict)
+    by_demonym: dict[str, GazetteerEntry] = field(default_factory=dict)
+
+    @classmethod
+    def from_entries(cls, entries) -> "Gazetteer":
+        gaz = cls()
+        for e in entries:
+            gaz.by_iri[e.iri] = e
+            for name in (e.label, *e.aliases):
+                gaz.by_name.setdefault(_strip_det(name), e)
+            for d in e.demonyms:
+                gaz.by_demonym.setdefault(d.lower(), e)
+        return gaz
+
+
+def _strip_det(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+class MentionFinder:
+    """Collects mentions of one Doc; ``token_mention`` maps token index -> mention id."""
+
+    def __init__(self, doc, gazetteer: Gazetteer):
+        self.doc = doc
+        self.gaz = gazetteer
+        self.mentions: list[Mention] = []
+        self.token_mention: dict[int, int] = {}
+        self.sent_index = {}
+        for i, sent in enumerate(doc.sents):
+            for tok in sent:
+                self.sent_index[tok.i] = i
+
+    # -- public ---------------------------------------------------------------------
+    def find(self) -> list[Mention]:
+        for ent in self.doc.ents:
+            if ent.label_ in NAME_LABELS:
+                self._add_name(ent)
+        for tok in self.doc:
+            if tok.i in self.token_mention:
+                continue
+            if tok.tag_ in ("PRP", "PRP$") and tok.lower_ in lex.PRONOUNS:
+                if tok.text == "US":  # the country, not the pronoun
+                    continue
+                self._add(tok.i, tok.i + 1, lex.PRONOUNS[tok.lower_], kind="pronoun")
+            elif tok.pos_ in ("NOUN", "ADJ", "PROPN"):
+                self._maybe_body_or_nominal(tok)
+        self.mentions.sort(key=lambda m: m.start)
+        # ids follow text order; rebuild the token map accordingly
+        order = {m.id: new for new, m in enumerate(self.mentions)}
+        self.mentions = [_renumber(m, order) for m in self.mentions]
+        self.token_mention = {t: order[m] for t, m in self.token_mention.items()}
+        return self.mentions
+
+    def mention_at(self, token) -> Mention | None:
+        mid = self.token_mention.get(token.i)
+        return None if mid is None else self.mentions[mid]
+
+    # -- names ----------------------------------------------------------------------
+    def _add_name(self, ent) -> None:
+        if ent.label_ == "PERSON" and any(c.isdigit() for c in ent.text) and not ent.ent_id_:
+            return  # "F-16s": names of people have no digits
+        tokens = list(ent)
+        title = []
+        while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in lex.TITLES and ent.label_ == "PERSON":
+            title.append(tokens.pop(0).text)
+        while len(tokens) > 1 and tokens[0].lower_ in _DETS:
+            tokens.pop(0)
+        while len(tokens) > 1 and tokens[-1].tag_ == "POS":
+            tokens.pop()
+        start_tok, end_tok = tokens[0].i, tokens[-1].i + 1
+        before = self.doc[start_tok - 1] if start_tok > 0 else None
+        if not title and before is not None and before.lower_.rstrip(".") in lex.TITLES and ent.label_ == "PERSON":
+            title.append(before.text)
+        span = self.doc[start_tok:end_tok]
+        text = span.text
+        link = ent.ent_id_ or None
+        entry = self.gaz.by_iri.get(link) if link else None
+        if entry is None:
+            entry = self.gaz.by_name.get(text)
+            if entry is not None and ent.label_ == "PERSON" and entry.cls != ONT + "Person":
+                entry = entry  # the gazetteer knows the name better than the small model
+        if ent.label_ == "NORP":
+            entry = self.gaz.by_demonym.get(text.lower())
+            if entry is None:
+                return
+            self._add(start_tok, end_tok, entry.cls, kind="demonym", link=entry.iri, typed_by="gazetteer")
+            return
+        if entry is not None:
+            cls, typed_by, link = entry.cls, "gazetteer", entry.iri
+        else:
+            local, typed_by = self._classify(span, ent.label_)
+            cls, link = ONT + local, None
+        body = _generic_body(text)
+        if body and entry is None:
+            self._add(start_tok, end_tok, ONT + body, kind="body", typed_by="cue")
+            return
+        self._add(start_tok, end_tok, cls, kind="name", link=link, typed_by=typed_by,
+                  title=" ".join(title) or None)
+
+    def _classify(self, span, label: str) -> tuple[str, str]:
+        """The class of an unknown name: cue words in and around it, else the model's label."""
+        words = {t.lower_ for t in span}
+        for cls, cue in lex.ORG_NAME_WORDS.items():
+            if len(span) > 1 and words & cue and label in ("PERSON", "ORG"):
+                return cls, "cue"
+        cue = self._neighbour_type(span)
+        # "US forces" are forces of the US: a place name keeps its kind unless the cue is a place
+        if cue and (label in ("PERSON", "ORG", "NORP") and not (label == "ORG" and cue == "Place") or cue == "Place"):
+            return cue, "cue"
+        return MODEL_CLASS.get(label, "Organization"), "model"
+
+    def _neighbour_type(self, span) -> str | None:
+        root = span.root
+        candidates = []
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end:
+            candidates.append(root.head)  # "Sana news agency", "al-Qaim border crossing"
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < span.start:
+            candidates.append(root.head.head)  # "the town of Albu Kamal"
+        if root.dep_ == "appos":
+            candidates.append(root.head)  # "Albu Kamal, a border town"
+        candidates.extend(c for c in root.children if c.dep_ == "appos")
+        for noun in candidates:
+            if noun.ent_type_ and noun.ent_type_ not in ("DATE", "TIME"):
+                continue  # the neighbour is a name itself: "the Popular Mobilisation Forces (PMF)"
+            lemma = noun.lemma_.lower()
+            mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+            if lemma in lex.TYPE_NOUNS["Organization"] and mods & lex.ARMED_MODIFIERS:
+                return "ArmedGroup"
+            if lemma == "agency" and mods & {"news", "press"}:
+                return "NewsOrganization"
+            if lemma in ("agency", "media") and "news" in {noun.head.lower_, *mods}:
+                return "NewsOrganization"
+            for cls in ("Place", "NewsOrganization", "ArmedGroup", "GovernmentBody", "Military", "Organization"):
+                if lemma in lex.TYPE_NOUNS[cls]:
+                    if cls == "Place" and noun.lower_ == "state":
+                        break
+                    return cls
+        return None
+
+    # -- common nouns: "Iraq's military", "the group" --------------------------------
+    def _maybe_body_or_nominal(self, tok) -> None:
+        body = _generic_body(tok.lower_)
+        if body is not None:
+            has_country = any(
+                c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+                for c in tok.children
+            )
+            in_role = tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in lex.ROLE_NOUNS
+            if has_country or in_role:
+                self._add(tok.i, tok.i + 1, ONT + body, kind="body", typed_by="cue")
+                return
+        if tok.pos_ != "NOUN":
+            return
+        cls = lex.NOMINAL_ANAPHORS.get(tok.lower_)
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if cls and dets and dets[0].lower_ == "the" and not any(c.dep_ in ("compound", "amod", "prep") for c in tok.children):
+            if tok.dep_ not in ("appos",) and not any(c.dep_ == "appos" for c in tok.children):
+                self._add(dets[0].i, tok.i + 1, ONT + cls, kind="nominal", typed_by="cue")
+
+    # -- bookkeeping --------------------------------------------------------------------
+    def _add(self, start_tok: int, end_tok: int, cls: str, *, kind: str, link: str | None = None,
+             typed_by: str = "model", title: str | None = None) -> None:
+        if cls in ("thing", "person", "speaker"):
+            cls = ONT + {"thing": "Organization", "person": "Person", "speaker": "Organization"}[cls]
+        span = self.doc[start_tok:end_tok]
+        mid = len(self.mentions)
+        self.mentions.append(
+            Mention(
+                id=mid, start=span.start_char, end=span.end_char, text=span.text, cls=cls,
+                kind=kind, sent=self.sent_index.get(start_tok, 0), link=link,
+                role=_role(span.root), title=title, typed_by=typed_by,
+            )
+        )
+        for i in range(start_tok, end_tok):
+            self.token_mention[i] = mid
+
+
+def _generic_body(text: str) -> str | None:
+    return lex.GENERIC_BODIES.get(" ".join(text.lower().split()))
+
+
+def _role(root) -> str:
+    dep = root.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return "subj"
+    if dep in ("dobj", "attr", "oprd"):
+        return "obj"
+    if dep == "pobj":
+        return "pobj"
+    if dep == "poss":
+        return "poss"
+    if dep in ("conj", "appos"):
+        return _role(root.head)
+    if dep in ("compound", "amod", "nmod", "npadvmod"):
+        return "mod"  # inside another noun phrase: "US forces"
+    return "other"
+
+
+def _renumber(m: Mention, order: dict[int, int]) -> Mention:
+    from dataclasses import replace
+
+    return replace(m, id=order[m.id])
+
+
+def is_org_class(cls: str) -> bool:
+    return cls.rsplit("#", 1)[-1] in _ORG_CLASSES

@@ -1,0 +1,57 @@
+"""Who is speaking a quote, so that "we" and "our" inside it can be resolved."""
+
+from __future__ import annotations
+
+from kg.extract import lexicon as lex
+from kg.extract.syntax import Syntax
+
+OPEN = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quoted passages: straight quotes pair up in order."""
+    regions, start, closer = [], None, None
+    for i, ch in enumerate(text):
+        if start is None and ch in OPEN:
+            start, closer = i, OPEN[ch]
+        elif start is not None and ch == closer:
+            regions.append((start, i + 1))
+            start = None
+    return regions
+
+
+def speakers(syn: Syntax) -> dict[int, int]:
+    """Mention id of each "we"/"our"/"us" pronoun inside a quote -> mention id of its speaker."""
+    doc = syn.doc
+    out: dict[int, int] = {}
+    we = [m for m in syn.finder.mentions if m.kind == "pronoun" and m.text.lower() in ("we", "our", "us")]
+    if not we:
+        return out
+    for start, end in quote_regions(doc.text):
+        inside = [m for m in we if start <= m.start < end]
+        if not inside:
+            continue
+        speaker = _speaker_of(syn, start, end)
+        if speaker is not None:
+            for m in inside:
+                out[m.id] = speaker
+    return out
+
+
+def _speaker_of(syn: Syntax, start: int, end: int) -> int | None:
+    doc = syn.doc
+    sents = {t.sent for t in doc if start <= t.idx < end or t.idx == end}
+    # the sentence just after a quote often says who spoke it: '"...," it warned.'
+    after = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
+    if after is not None and len(after):
+        sents.add(after[0].sent)
+    for sent in sorted(sents, key=lambda s: s.start):
+        for tok in sent:
+            if tok.lemma_.lower() in lex.SPEECH_VERBS and not (start <= tok.idx < end):
+                for c in tok.children:
+                    if c.dep_ == "nsubj" and not (start <= c.idx < end):
+                        m = syn.mention(c)
+                        if m is None:
+                            continue
+                        return m.id
+    return None

@@ -1,0 +1,1 @@
+"""The spaCy pipeline: loading the English model and kg's own components."""

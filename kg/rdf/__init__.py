@@ -1,0 +1,1 @@
+"""RDF: the vocabulary of our ontology, IRI minting, graph building and validation."""

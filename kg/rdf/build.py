@@ -1,0 +1,182 @@
+"""Turning a resolved article into RDF: plain triples plus their evidence.
+
+Each article gets one named graph (its IRI) holding every triple derived from it:
+the article node, the entities it mentions, relation triples, events, and one
+``kg:Evidence`` node per fact (an ``rdf:Statement`` with the sentence, character
+offsets, extractor and confidence). The union of all graphs is the knowledge graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from kg.rdf import iri as mint
+from kg.rdf.vocab import KG, SCHEMA
+from kg.resolve import EntityTable, ResolvedArticle
+from kg.types import Argument, EventMention, Mention, Span
+
+# facts written in both directions, so a user can ask either way without a reasoner
+INVERSES = {
+    KG.designated: KG.designatedBy,
+    KG.killed: KG.killedBy,
+    KG.attacked: KG.attackedBy,
+    KG.backedBy: KG.supports,
+}
+
+# statements about an event: the agent's plain relation to the event node
+EVENT_OBJECT_PREDICATES = {"Condemnation": KG.condemned, "Threat": KG.threatened}
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]
+
+
+def content_hash(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class ArticleGraphBuilder:
+    """Writes one resolved article into its named graph of ``dataset``."""
+
+    def __init__(self, dataset: Dataset, resolved: ResolvedArticle, table: EntityTable):
+        self.r = resolved
+        self.ex = resolved.extraction
+        self.table = table
+        self.article = URIRef(mint.article_iri(self.ex.article.id))
+        self.g: Graph = dataset.graph(self.article)
+        self.mentions = {m.id: m for m in self.ex.mentions}
+        self.extractors: set[str] = set()
+
+    def build(self) -> Graph:
+        self._article()
+        for iri in sorted(set(self.r.mention_entity.values())):
+            self._entity(iri)
+        for rel in [*self.ex.relations, *self.r.relations]:
+            s, o = self._ent(rel.subject), self._ent(rel.object)
+            if s is None or o is None or s == o:
+                continue
+            self._fact(s, URIRef(rel.predicate), o, rel.sentence, self.mentions[rel.subject],
+                       self.mentions[rel.object], rel.confidence, rel.extractor)
+        self._events()
+        for name in sorted(self.extractors):
+            node = URIRef(mint.extractor_iri(name))
+            self.g.add((node, RDF.type, KG.Extractor))
+            self.g.add((node, RDFS.label, Literal(name)))
+        return self.g
+
+    # -- nodes -----------------------------------------------------------------------
+    def _article(self) -> None:
+        a, g = self.ex.article, self.g
+        g.add((self.article, RDF.type, KG.Article))
+        g.add((self.article, KG.articleId, Literal(a.id)))
+        g.add((self.article, KG.contentHash, Literal(content_hash(a.text))))
+        if a.title:
+            g.add((self.article, DCTERMS.title, Literal(a.title)))
+        if a.published:
+            g.add((self.article, SCHEMA.datePublished, Literal(a.published.isoformat(), datatype=XSD.date)))
+        if a.url:
+            g.add((self.article, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        if a.source:
+            g.add((self.article, SCHEMA.publisher, Literal(a.source)))
+
+    def _entity(self, iri: str) -> None:
+        ent = self.table.entities[iri]
+        node, g = URIRef(iri), self.g
+        g.add((node, RDF.type, URIRef(ent.cls)))
+        g.add((node, RDFS.label, Literal(ent.label)))
+        local = self.r.entities.get(iri)
+        for alias in sorted(local.aliases if local else ()):
+            if alias != ent.label:
+                g.add((node, SKOS.altLabel, Literal(alias)))
+        if ent.wikidata:
+            g.add((node, OWL.sameAs, URIRef(ent.wikidata)))
+        g.add((self.article, SCHEMA.mentions, node))
+
+    def _ent(self, mention_id: int) -> URIRef | None:
+        iri = self.r.mention_entity.get(mention_id)
+        return URIRef(iri) if iri else None
+
+    # -- facts -------------------------------------------------------------------------
+    def _fact(self, s, p, o, sentence: Span, subj: Span | Mention, obj: Span | Mention | None,
+              confidence: float, extractor: str, *, inverse: bool = True) -> None:
+        g = self.g
+        g.add((s, p, o))
+        ev = URIRef(mint.evidence_iri(self.ex.article.id, s, p, o, subj.start, subj.end,
+                                      obj.start if obj else "", obj.end if obj else ""))
+        g.add((ev, RDF.type, KG.Evidence))
+        g.add((ev, RDF.subject, s))
+        g.add((ev, RDF.predicate, p))
+        g.add((ev, RDF.object, o))
+        g.add((ev, PROV.wasDerivedFrom, self.article))
+        g.add((ev, KG.sentence, Literal(sentence.text)))
+        g.add((ev, KG.sentenceStart, Literal(sentence.start)))
+        g.add((ev, KG.sentenceEnd, Literal(sentence.end)))
+        g.add((ev, KG.subjectStart, Literal(subj.start)))
+        g.add((ev, KG.subjectEnd, Literal(subj.end)))
+        if obj is not None:
+            g.add((ev, KG.objectStart, Literal(obj.start)))
+            g.add((ev, KG.objectEnd, Literal(obj.end)))
+        g.add((ev, KG.confidence, Literal(round(float(confidence), 4), datatype=XSD.double)))
+        g.add((ev, PROV.wasAttributedTo, URIRef(mint.extractor_iri(extractor))))
+        self.extractors.add(extractor)
+        if inverse and p in INVERSES:
+            self._fact(o, INVERSES[p], s, sentence, obj or subj, subj, confidence, extractor, inverse=False)
+
+    # -- events ------------------------------------------------------------------------
+    def _events(self) -> None:
+        by_id: dict[str, list[EventMention]] = defaultdict(list)
+        for ev in self.ex.events:
+            by_id[ev.id].append(ev)
+        nodes = {
+            local_id: URIRef(mint.event_iri(self.ex.article.id, evs[0].trigger.start, _local(evs[0].cls)))
+            for local_id, evs in by_id.items()
+        }
+        for local_id, evs in by_id.items():
+            node, first = nodes[local_id], evs[0]
+            g = self.g
+            g.add((node, RDF.type, URIRef(first.cls)))
+            g.add((node, KG.triggerText, Literal(first.trigger.text)))
+            g.add((node, KG.start, Literal(first.trigger.start)))
+            g.add((node, KG.end, Literal(first.trigger.end)))
+            g.add((node, KG.sentence, Literal(first.sentence.text)))
+            g.add((node, KG.confidence, Literal(round(first.confidence, 4), datatype=XSD.double)))
+            g.add((node, PROV.wasDerivedFrom, self.article))
+            has_time = False
+            for ev in evs:
+                for arg in ev.arguments:
+                    has_time = self._argument(node, ev, arg, nodes, has_time)
+
+    def _argument(self, node, ev: EventMention, arg: Argument, nodes, has_time: bool) -> bool:
+        role = URIRef(arg.role)
+        if arg.mention is not None:
+            target = self._ent(arg.mention)
+            if target is not None:
+                self._fact(node, role, target, ev.sentence, ev.trigger, self.mentions[arg.mention],
+                           ev.confidence, ev.extractor)
+        elif arg.event is not None and arg.event in nodes and nodes[arg.event] != node:
+            other = nodes[arg.event]
+            self._fact(node, role, other, ev.sentence, ev.trigger, None, ev.confidence, ev.extractor)
+            verb = EVENT_OBJECT_PREDICATES.get(_local(ev.cls))
+            if verb is not None and role == KG.target:
+                # "Iran condemned the strikes": Iran kg:condemned <the strike event>
+                for agent in ev.arguments:
+                    if agent.role == str(KG.agent) and agent.mention is not None and self._ent(agent.mention):
+                        self._fact(self._ent(agent.mention), verb, other, ev.sentence,
+                                   self.mentions[agent.mention], ev.trigger, ev.confidence, ev.extractor)
+        elif arg.value is not None and role == KG.time and not has_time:
+            self.g.add((node, KG.time, Literal(arg.value, datatype=URIRef(arg.datatype))))
+            if arg.span is not None:
+                self.g.add((node, KG.timeText, Literal(arg.span.text)))
+            return True
+        elif arg.value is not None and role == KG.designatedAs:
+            self.g.add((node, KG.designatedAs, Literal(arg.value)))
+        return has_time
+
+
+def add_article(dataset: Dataset, resolved: ResolvedArticle, table: EntityTable) -> Graph:
+    """Write ``resolved`` into ``dataset`` as its own named graph; returns that graph."""
+    return ArticleGraphBuilder(dataset, resolved, table).build()

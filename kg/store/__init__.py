@@ -1,0 +1,1 @@
+"""Reading and writing graphs, and running SPARQL over them."""

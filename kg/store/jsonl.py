@@ -1,0 +1,77 @@
+"""``extractions.jsonl``: kg's interchange format, one JSON object per line.
+
+Kinds: ``mention``, ``relation``, ``event`` (see README, "The extractions file").
+Offsets index the article text as kg read it: ``text[start:end]`` is the mention.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.rdf import iri as mint
+from kg.store.files import atomic_path
+
+
+def records(resolved) -> Iterator[dict]:
+    """The JSONL records of one resolved article (``kg.resolve.ResolvedArticle``)."""
+    ex = resolved.extraction
+    art = ex.article.id
+    ents = resolved.mention_entity
+    mentions = {m.id: m for m in ex.mentions}
+
+    def ref(mid: int) -> dict:
+        m = mentions[mid]
+        return {"entity": ents.get(mid), "text": m.text, "start": m.start, "end": m.end, "class": m.cls}
+
+    for m in ex.mentions:
+        if m.id in ents:
+            yield {"kind": "mention", "article": art, "start": m.start, "end": m.end, "text": m.text,
+                   "class": m.cls, "entity": ents[m.id], "mention_kind": m.kind}
+    for r in [*ex.relations, *resolved.relations]:
+        if r.subject in ents and r.object in ents and ents[r.subject] != ents[r.object]:
+            yield {"kind": "relation", "article": art, "predicate": r.predicate,
+                   "subject": ref(r.subject), "object": ref(r.object), "sentence": r.sentence.text,
+                   "sentence_start": r.sentence.start, "sentence_end": r.sentence.end,
+                   "confidence": r.confidence, "extractor": r.extractor}
+    first: dict[str, object] = {}
+    for ev in ex.events:
+        first.setdefault(ev.id, ev)
+    for ev in ex.events:
+        head = first[ev.id]
+        args = []
+        for a in ev.arguments:
+            item = {"role": a.role}
+            if a.mention is not None:
+                if a.mention not in ents:
+                    continue
+                item.update(ref(a.mention))
+            elif a.event is not None:
+                if a.event not in first:
+                    continue
+                other = first[a.event]
+                item["event"] = mint.event_iri(art, other.trigger.start, other.cls.rsplit("#", 1)[-1])
+            else:
+                item["value"] = a.value
+                item["datatype"] = a.datatype
+                if a.span is not None:
+                    item.update(text=a.span.text, start=a.span.start, end=a.span.end)
+            args.append(item)
+        yield {"kind": "event", "article": art,
+               "event": mint.event_iri(art, head.trigger.start, head.cls.rsplit("#", 1)[-1]),
+               "class": ev.cls,
+               "trigger": {"text": ev.trigger.text, "start": ev.trigger.start, "end": ev.trigger.end},
+               "arguments": args, "sentence": ev.sentence.text, "sentence_start": ev.sentence.start,
+               "sentence_end": ev.sentence.end, "confidence": ev.confidence, "extractor": ev.extractor}
+
+
+def write_extractions(resolved_articles: Iterable, path: str | Path) -> int:
+    """Write every record atomically to ``path``; returns the number of lines."""
+    n = 0
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+        for r in resolved_articles:
+            for rec in records(r):
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+    return n

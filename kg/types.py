@@ -1,0 +1,136 @@
+"""Frozen records passed between the pipeline stages.
+
+Offsets are always character offsets into ``Article.text`` (the text as kg read it,
+after page furniture was removed), so ``article.text[m.start:m.end] == m.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read by ``kg.ingest``."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str | None = None  # file path, "stdin", or "file.jsonl:LINE"
+    metadata: tuple[tuple[str, str], ...] = ()  # anything else the reader kept
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read; reported, never silently dropped."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that refers to an actor or place.
+
+    ``kind`` is ``"name"`` (a proper name), ``"pronoun"`` (it, its, he, we), or
+    ``"nominal"`` (the group, the militia). ``cls`` is the ontology class IRI the
+    extractor chose; ``link`` is a gazetteer IRI when the name is a known actor.
+    """
+
+    id: int
+    start: int
+    end: int
+    text: str
+    cls: str
+    kind: str = "name"
+    sent: int = 0
+    link: str | None = None
+    role: str = ""  # grammatical role used for salience: subj, obj, pobj, poss, other
+    title: str | None = None  # "President", "Gen", "Mr" stripped from the name
+    country: int | None = None  # mention id of a state this body belongs to (Iraq's military)
+    speaker: int | None = None  # for "we"/"our" inside a quote: the mention id of the speaker
+    typed_by: str = "model"  # what chose ``cls``: "gazetteer", "cue" (syntax, name words) or "model"
+    not_coref: tuple[int, ...] = ()  # mentions this one cannot refer to (the subject of its own verb)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A binary fact between two mentions, with its evidence."""
+
+    predicate: str
+    subject: int
+    object: int
+    sentence: Span
+    confidence: float
+    extractor: str
+
+
+@dataclass(frozen=True)
+class Argument:
+    role: str
+    mention: int | None = None  # a mention id, or None for a literal argument
+    event: str | None = None  # another event's local id (a killing during a strike)
+    value: str | None = None  # literal value (time, designation label)
+    datatype: str | None = None  # XSD datatype IRI of ``value``
+    span: Span | None = None  # the text the literal came from
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """An event (attack, killing, designation, ...) anchored on a trigger word."""
+
+    id: str  # local to the article, e.g. "e3"
+    cls: str
+    trigger: Span
+    arguments: tuple[Argument, ...]
+    sentence: Span
+    confidence: float
+    extractor: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article, before cross-article resolution."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]
+    events: tuple[EventMention, ...]
+    sentences: tuple[Span, ...] = ()  # sentence i is Mention.sent == i
+
+
+@dataclass
+class Entity:
+    """A resolved actor or place: one IRI, however many names it goes by."""
+
+    iri: str
+    label: str
+    cls: str
+    aliases: set[str] = field(default_factory=set)
+    wikidata: str | None = None
+    articles: set[str] = field(default_factory=set)
+    country: str | None = None  # IRI of the state a government body belongs to
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A well-known actor or place from a gazetteer file (``ontologies/gazetteer.ttl``)."""
+
+    iri: str
+    label: str
+    cls: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    demonyms: tuple[str, ...] = ()
+    country: str | None = None  # IRI: affiliatedWithCountry / locatedIn

@@ -1,0 +1,347 @@
+"""kg.ingest: inputs -> articles, page furniture, bad inputs reported and skipped."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.ingest import Page, normalise_whitespace, parse_date, read_inputs, strip_furniture
+from kg.types import Article, Skipped
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "ingest"
+EXAMPLE = ROOT / "examples" / "articles" / "us-airstrikes-iraq-syria-2021-06-28.txt"
+BODY = (
+    "Work to deepen the main shipping channel of the harbour resumed on Tuesday.\n\n"
+    "The port authority said the dredger would work through the night."
+)
+
+
+def read_all(*inputs, **kwargs) -> list[Article | Skipped]:
+    return list(read_inputs([str(i) for i in inputs], **kwargs))
+
+
+def only_article(*inputs, **kwargs) -> Article:
+    items = read_all(*inputs, **kwargs)
+    assert len(items) == 1 and isinstance(items[0], Article), items
+    return items[0]
+
+
+@pytest.fixture
+def good_file(tmp_path: Path) -> Path:
+    path = tmp_path / "good.txt"
+    path.write_text(BODY + "\n", encoding="utf-8")
+    return path
+
+
+# --- scraped pages ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path, title, published, source, first, image",
+    [
+        (
+            EXAMPLE,
+            "US Air Strikes In Iraq And Syria Target Iran-Backed Militias",
+            date(2021, 6, 28),
+            "BBC",
+            "The US says it has carried out airstrikes",
+            "Getty Images",
+        ),
+        (
+            DATA / "scraped-wildfires.txt",
+            "Chile Declares Emergency As Wildfires Reach Vina Del Mar",
+            date(2024, 2, 4),
+            "Reuters",
+            "Chile has declared a state of emergency",
+            "AFP via Getty Images",
+        ),
+    ],
+    ids=["example", "wildfires"],
+)
+def test_ingest_scraped_page_furniture_becomes_fields(path, title, published, source, first, image):
+    article = only_article(path)
+    assert article.title == title
+    assert article.published == published
+    assert article.source == source
+    assert article.text.startswith(first)
+    assert ("image_source", image) in article.metadata
+    for furniture in ("Home", "Startups Business", "×", "✕", "☰", "Source:", "Image Source", "Photo:", title):
+        assert furniture not in article.text
+    assert "\n\n\n" not in article.text and "\xa0\n" not in article.text
+
+
+def test_ingest_example_body_is_byte_identical_to_the_file():
+    article = only_article(EXAMPLE)
+    raw = EXAMPLE.read_text(encoding="utf-8")
+    # one contiguous stretch of the file (after whitespace normalisation): no line edited
+    assert article.text in normalise_whitespace(raw)
+    assert article.text.endswith("gradually breaching agreed limits on its nuclear activities.")
+    assert "early on Monday\xa0were intended" in article.text  # nbsp inside a line is kept
+    assert article.id == EXAMPLE.stem
+    assert article.origin == str(EXAMPLE)
+
+
+def test_ingest_plain_text_is_not_altered():
+    path = DATA / "plain-harbour.txt"
+    article = only_article(path)
+    assert article.text == path.read_text(encoding="utf-8").strip("\n")
+    assert article.title is None and article.published is None and article.source is None
+
+
+def test_ingest_whitespace_is_normalised(tmp_path):
+    path = tmp_path / "spaced.txt"
+    path.write_bytes(b"\r\n\r\nFirst line.\r\nSecond line.\r\n \xc2\xa0\t\r\n\r\n\r\n\r\nThird  line.\r\n\r\n")
+    assert only_article(path).text == "First line.\nSecond line.\n\nThird  line."
+
+
+def test_ingest_menu_of_long_capitalised_words_before_a_title_is_dropped():
+    menu = "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Kilo Lima"
+    page = strip_furniture(f"{menu}\n\nFerry Service Restored\n\n3 March 2022\n\n{BODY}")
+    assert (page.title, page.published, page.text) == ("Ferry Service Restored", date(2022, 3, 3), BODY)
+
+
+def test_ingest_heading_without_scraped_signs_stays_in_text():
+    text = "Harbour dredging resumes\n\n" + BODY
+    assert strip_furniture(text) == Page(text=text)
+
+
+sentence = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("Lu", "Ll", "Nd", "Zs", "Po", "Sm", "So")),
+    min_size=1,
+    max_size=60,
+).map(lambda s: s.strip() + ".").filter(lambda s: len(s) > 1 and "\n" not in s)
+
+
+@given(st.lists(sentence, min_size=1, max_size=8))
+def test_ingest_furniture_never_drops_a_sentence(lines):
+    text = "\n\n".join(lines)
+    assert strip_furniture(text).text == normalise_whitespace(text)
+
+
+# --- HTML and JSONL --------------------------------------------------------------
+
+
+def test_ingest_html_keeps_body_and_metadata_not_boilerplate():
+    article = only_article(DATA / "glacier-page.html")
+    assert article.id == "glacier-page"
+    assert article.title == "Swiss glaciers lose four percent of their ice in a year"
+    assert article.published == date(2023, 9, 28)
+    assert article.url == "https://alpinetimes.example/climate/swiss-glaciers-melt"
+    assert article.source == "Alpine Times"
+    assert article.text.startswith("Switzerland's glaciers lost four percent")
+    assert "most Swiss glaciers could vanish by the end of the century." in article.text
+    for boilerplate in ("cookies", "Subscribe", "Most read", "Ski resorts", "Privacy", "All rights reserved"):
+        assert boilerplate not in article.text
+    assert not article.text.startswith(article.title)
+
+
+def test_ingest_jsonl_reads_good_lines_and_reports_bad_ones():
+    path = DATA / "articles.jsonl"
+    items = read_all(path)
+    articles = [i for i in items if isinstance(i, Article)]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [a.id for a in articles] == ["port-1", "port-2", "3"]
+    assert [a.origin for a in articles] == [f"{path}:1", f"{path}:2", f"{path}:3"]
+    first = articles[0]
+    assert (first.title, first.published, first.source, first.url) == (
+        "Rotterdam dock strike",
+        date(2023, 5, 12),
+        "NOS",
+        "https://example.org/port-1",
+    )
+    assert dict(first.metadata) == {"lang": "en", "tags": '["labour", "ports"]'}
+    assert articles[1].published == date(2023, 5, 13)
+    assert "\n\nShipping lines said" in articles[1].text
+    assert [s.origin for s in skipped] == [f"{path}:5", f"{path}:6"]
+    assert skipped[0].reason.startswith(f"{path}:5: not valid JSON")
+    assert skipped[1].reason.startswith(f"{path}:6: no \"text\"")
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ('{"text": "An article without an id."}', 'no usable "id"'),
+        ('{"id": "", "text": "Blank id."}', 'no usable "id"'),
+        ('{"id": "x", "text": "   "}', 'an empty "text"'),
+        ('{"id": "x", "text": 42}', 'a non-string "text"'),
+        ('["id", "text"]', "expected a JSON object"),
+    ],
+)
+def test_ingest_jsonl_line_without_id_or_text_is_skipped(tmp_path, line, expected):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(line + '\n{"id": "ok", "text": "A good line."}\n', encoding="utf-8")
+    bad, good = read_all(path)
+    assert isinstance(bad, Skipped) and bad.reason.startswith(f"{path}:1: ") and expected in bad.reason
+    assert isinstance(good, Article) and good.id == "ok"
+
+
+# --- bad inputs ------------------------------------------------------------------
+
+BAD_INPUTS = [
+    ("empty.txt", b"", "is empty"),
+    ("blank.txt", b"  \n\t\n\xc2\xa0\n", "is empty"),
+    ("blob.txt", bytes(range(256)) * 40, "looks like a binary file"),
+    ("controls.txt", b"\x01\x02\x03\x04 abc \x05\x06\x07\x08" * 100, "looks like a binary file"),
+    ("latin1.txt", "Le café est fermé.".encode("latin-1"), "is not valid UTF-8 (byte 0xe9 at offset 6); convert it"),
+    ("utf16.txt", "Hello.".encode("utf-16"), "UTF-16"),
+    ("report.pdf", b"%PDF-1.4\n", "has extension .pdf; kg reads .txt, .html/.htm and .jsonl"),
+    ("notes", b"No extension.", "has no extension"),
+    ("missing.txt", None, "does not exist"),
+    ("blob.html", b"\x00\x01\x02" * 100, "looks like a binary file"),
+    ("nav.html", (DATA / "nav-only.html").read_bytes(), "no article text found in the HTML"),
+    ("empty.jsonl", b"\n\n", "is empty"),
+    ("blob.jsonl", b"\x00" * 64, "looks like a binary file"),
+]
+
+
+@pytest.mark.parametrize("name, content, expected", BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_ingest_bad_input_is_skipped_and_others_still_read(tmp_path, good_file, name, content, expected):
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    skipped, article = read_all(bad, good_file)
+    assert isinstance(skipped, Skipped), skipped
+    assert skipped.origin == str(bad)
+    assert str(bad) in skipped.reason and expected in skipped.reason
+    assert isinstance(article, Article) and article.text == BODY
+
+
+def test_ingest_shipped_bad_fixtures_are_skipped_by_name():
+    skipped = {s.origin: s.reason for s in read_all(DATA) if isinstance(s, Skipped)}
+    assert f"{DATA}/empty.txt" in skipped and "is empty" in skipped[f"{DATA}/empty.txt"]
+    assert "has extension .pdf" in skipped[f"{DATA}/report.pdf"]
+    assert "no article text found" in skipped[f"{DATA}/nav-only.html"]
+
+
+def test_ingest_five_megabyte_article_is_accepted(tmp_path):
+    paragraph = "The convoy crossed the border before dawn and reached the city by noon. " * 10
+    text = "\n\n".join([paragraph.strip()] * 7000)
+    assert len(text.encode()) > 5_000_000
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    assert only_article(path).text == text
+
+
+def test_ingest_file_over_the_limit_is_skipped_with_its_size(tmp_path, good_file):
+    big = tmp_path / "big.txt"
+    big.write_text("A sentence.\n" * 200, encoding="utf-8")  # 2,400 bytes
+    skipped, article = read_all(big, good_file, max_bytes=1000)
+    assert isinstance(skipped, Skipped) and "2,400 bytes" in skipped.reason and "1,000-byte limit" in skipped.reason
+    assert isinstance(article, Article)
+
+
+# --- ids, order, directories, stdin -------------------------------------------------
+
+
+def test_ingest_ids_are_stable_and_unique(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f"Story from {folder}.", encoding="utf-8")
+    jsonl = tmp_path / "z.jsonl"
+    jsonl.write_text('{"id": "story", "text": "Third."}\n{"id": "story", "text": "Fourth."}\n', encoding="utf-8")
+    runs = [[a.id for a in read_all(tmp_path)] for _ in range(2)]
+    assert runs[0] == runs[1] == ["story", "story-2", "story-3", "story-4"]
+
+
+def test_ingest_directory_is_read_recursively_in_sorted_order(tmp_path):
+    for rel in ("b.txt", "a/2.txt", "a/1.txt", "c/d/e.htm", ".hidden.txt", ".git/x.txt", "notes.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("Some text.", encoding="utf-8")
+    origins = [item.origin for item in read_all(tmp_path)]
+    assert origins == [str(tmp_path / rel) for rel in ("a/1.txt", "a/2.txt", "b.txt", "c/d/e.htm", "notes.md")]
+
+
+def test_ingest_empty_directory_is_reported(tmp_path):
+    (tmp_path / ".only-hidden").write_text("x", encoding="utf-8")
+    [skipped] = read_all(tmp_path)
+    assert isinstance(skipped, Skipped) and "no files" in skipped.reason
+
+
+def test_ingest_inputs_come_out_in_the_order_given(good_file):
+    items = read_all(DATA / "scraped-wildfires.txt", good_file, EXAMPLE)
+    assert [a.id for a in items] == ["scraped-wildfires", "good", EXAMPLE.stem]
+
+
+def test_ingest_single_path_string_is_one_input(good_file):
+    assert [a.id for a in read_inputs(str(good_file))] == ["good"]
+
+
+def test_ingest_is_lazy_and_does_not_raise_for_missing_paths():
+    items = read_inputs(["/no/such/dir/a.txt"])
+    assert iter(items) is items
+    assert isinstance(next(items), Skipped)
+
+
+@pytest.mark.parametrize("as_bytes", [False, True], ids=["text-stream", "byte-stream"])
+def test_ingest_stdin_text_gets_a_content_id(as_bytes):
+    text = "Ferry Service Restored\n\n3 March 2022\n\n" + BODY
+    stream = io.BytesIO(text.encode()) if as_bytes else io.StringIO(text)
+    article = only_article("-", stdin=stream)
+    assert article.id == "stdin-" + hashlib.sha256(text.encode()).hexdigest()[:12]
+    assert (article.origin, article.title, article.published, article.text) == (
+        "stdin",
+        "Ferry Service Restored",
+        date(2022, 3, 3),
+        BODY,
+    )
+
+
+def test_ingest_stdin_jsonl_is_read_line_by_line():
+    stream = io.StringIO('{"id": "a", "text": "One."}\n\n{"id": "b", "text": "Two."}\n{"id": "c", "te')
+    items = read_all("-", stdin=stream)
+    assert [i.origin for i in items] == ["stdin:1", "stdin:3", "stdin:4"]
+    assert [i.id for i in items[:2]] == ["a", "b"] and isinstance(items[2], Skipped)
+
+
+def test_ingest_stdin_given_twice_is_reported():
+    first, second = read_all("-", "-", stdin=io.StringIO("Only once."))
+    assert isinstance(first, Article) and isinstance(second, Skipped) and "more than once" in second.reason
+
+
+# --- dates -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2021-06-28", date(2021, 6, 28)),
+        ("2021-06-28T09:30:00Z", date(2021, 6, 28)),
+        ("2021-06-28T23:30:00-05:00", date(2021, 6, 28)),
+        ("June 28, 2021", date(2021, 6, 28)),
+        ("28 June 2021", date(2021, 6, 28)),
+        ("Monday 28th June 2021", date(2021, 6, 28)),
+        ("Sept. 3, 2020", date(2020, 9, 3)),
+        ("28 June 2021 | 10:30 BST", date(2021, 6, 28)),
+        ("June 2021", None),
+        ("yesterday", None),
+        ("2 days ago", None),
+        ("not a date", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_ingest_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_ingest_iso_date_in_file_name_is_the_fallback(tmp_path):
+    named = tmp_path / "2022-03-01-harbour.txt"
+    named.write_text(BODY, encoding="utf-8")
+    dated = tmp_path / "2022-03-01-ferry.txt"
+    dated.write_text("Ferry Service Restored\n\n3 March 2022\n\n" + BODY, encoding="utf-8")
+    assert [a.published for a in read_all(named, dated)] == [date(2022, 3, 1), date(2022, 3, 3)]
+
+
+def test_ingest_import_loads_no_heavy_libraries():
+    code = "import sys, kg.ingest; print(sorted({'trafilatura', 'dateparser', 'lxml'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
