@@ -121,6 +121,7 @@ class Entity:
     wikidata: str | None = None
     articles: set[str] = field(default_factory=set)
     country: str | None = None  # IRI of the state a government body belongs to
+    titles: set[str] = field(default_factory=set)  # "President", "Gen", "Mr"
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,8 @@ class ArticleGraphBuilder:
         for alias in sorted(local.aliases if local else ()):
             if alias != ent.label:
                 g.add((node, SKOS.altLabel, Literal(alias)))
+        for title in sorted(local.titles if local else ()):
+            g.add((node, KG.title, Literal(title)))
         if ent.wikidata:
             g.add((node, OWL.sameAs, URIRef(ent.wikidata)))
         g.add((self.article, SCHEMA.mentions, node))

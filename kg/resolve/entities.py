@@ -149,6 +149,7 @@ def resolve_article(ex: Extraction, gazetteer: dict[str, GazetteerEntry]) -> Res
                     ent.aliases.add(m.text)
             if m.title:  # "President Biden", "Mr Kirby": how the article names them
                 ent.aliases.add(f"{m.title} {m.text}")
+                ent.titles.add(m.title)
         root_iri[cid] = iri
         for m in members:
             mention_entity[m.id] = iri
