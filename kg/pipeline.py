@@ -6,11 +6,15 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
 from kg.errors import NoArticles
 from kg.types import Article, Extraction, Skipped
+
+if TYPE_CHECKING:
+    from kg.resolve import ResolvedArticle
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 16
@@ -53,7 +57,7 @@ class Pipeline:
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
             yield extract(doc, article, self.gazetteer)
 
-    def run(
+    def resolved(
         self,
         inputs: Iterable[str | Path],
         *,
@@ -61,14 +65,13 @@ class Pipeline:
         on_skip: Callable[[Skipped], None] | None = None,
         stdin=None,
         max_chars: int = MAX_CHARS,
-    ) -> BuildResult:
-        """Read ``inputs``, extract, resolve and build the dataset."""
-        from kg.ingest import read_inputs
-        from kg.rdf.build import add_article
-        from kg.resolve import EntityTable, resolve_article
-        from kg.store.files import bind_prefixes
+    ) -> Iterator[ResolvedArticle]:
+        """Read, extract and resolve ``inputs`` lazily, one article at a time.
 
-        skipped: list[Skipped] = []
+        Unreadable inputs go to ``on_skip`` and never stop the stream.
+        """
+        from kg.ingest import read_inputs
+        from kg.resolve import resolve_article
 
         def articles() -> Iterator[Article]:
             for item in read_inputs(inputs, stdin=stdin):
@@ -78,7 +81,6 @@ class Pipeline:
                         f"articles of up to {max_chars:,} characters: split it into articles "
                         "(one per file, or one per JSONL line)"))
                 if isinstance(item, Skipped):
-                    skipped.append(item)
                     if on_skip:
                         on_skip(item)
                 else:
@@ -89,20 +91,46 @@ class Pipeline:
             from tqdm import tqdm
 
             stream = tqdm(stream, desc="articles", unit="art", leave=False)
-        table = EntityTable()
-        resolved = []
         for ex in self.extract(stream):
-            r = resolve_article(ex, self.by_iri)
-            table.add(r)
-            resolved.append(r)
-        if not resolved:
-            reasons = "; ".join(f"{s.origin}: {s.reason}" for s in skipped) or "no inputs given"
-            raise NoArticles(f"No readable article in the inputs ({reasons})")
+            yield resolve_article(ex, self.by_iri)
+
+    def run(
+        self,
+        inputs: Iterable[str | Path],
+        *,
+        progress: bool = False,
+        on_skip: Callable[[Skipped], None] | None = None,
+        stdin=None,
+        max_chars: int = MAX_CHARS,
+    ) -> BuildResult:
+        """Read ``inputs``, extract, resolve and build the dataset in memory."""
+        from kg.rdf.build import add_article
+        from kg.resolve import EntityTable
+        from kg.store.files import bind_prefixes
+
+        skipped: list[Skipped] = []
+
+        def skip(item: Skipped) -> None:
+            skipped.append(item)
+            if on_skip:
+                on_skip(item)
+
         dataset = Dataset(default_union=True)
         bind_prefixes(dataset)
-        for r in resolved:
-            add_article(dataset, r, table)
+        table = EntityTable()
+        resolved = []
+        for r in self.resolved(inputs, progress=progress, on_skip=skip, stdin=stdin, max_chars=max_chars):
+            table.add(r)
+            add_article(dataset, r)
+            resolved.append(r)
+        if not resolved:
+            raise no_articles(skipped)
         return BuildResult(dataset=dataset, extractions=resolved, skipped=skipped, table=table)
+
+
+def no_articles(skipped: list[Skipped]) -> NoArticles:
+    reasons = "; ".join(f"{s.origin}: {s.reason}" for s in skipped) or "no inputs given"
+    return NoArticles(f"No readable article in the inputs ({reasons})")
 
 
 def build(

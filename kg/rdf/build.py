@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from kg.rdf import iri as mint
 from kg.rdf.vocab import KG, SCHEMA
-from kg.resolve import EntityTable, ResolvedArticle
+from kg.resolve import ResolvedArticle
 from kg.types import Argument, EventMention, Mention, Span
 
 # facts written in both directions, so a user can ask either way without a reasoner
@@ -42,10 +42,9 @@ def content_hash(text: str) -> str:
 class ArticleGraphBuilder:
     """Writes one resolved article into its named graph of ``dataset``."""
 
-    def __init__(self, dataset: Dataset, resolved: ResolvedArticle, table: EntityTable):
+    def __init__(self, dataset: Dataset, resolved: ResolvedArticle):
         self.r = resolved
         self.ex = resolved.extraction
-        self.table = table
         self.article = URIRef(mint.article_iri(self.ex.article.id))
         self.g: Graph = dataset.graph(self.article)
         self.mentions = {m.id: m for m in self.ex.mentions}
@@ -84,15 +83,15 @@ class ArticleGraphBuilder:
             g.add((self.article, SCHEMA.publisher, Literal(a.source)))
 
     def _entity(self, iri: str) -> None:
-        ent = self.table.entities[iri]
+        # what this article says of the entity: builds of A then B, or A+B at once, agree
+        ent = self.r.entities[iri]
         node, g = URIRef(iri), self.g
         g.add((node, RDF.type, URIRef(ent.cls)))
         g.add((node, RDFS.label, Literal(ent.label)))
-        local = self.r.entities.get(iri)
-        for alias in sorted(local.aliases if local else ()):
+        for alias in sorted(ent.aliases):
             if alias != ent.label:
                 g.add((node, SKOS.altLabel, Literal(alias)))
-        for title in sorted(local.titles if local else ()):
+        for title in sorted(ent.titles):
             g.add((node, KG.title, Literal(title)))
         if ent.wikidata:
             g.add((node, OWL.sameAs, URIRef(ent.wikidata)))
@@ -179,6 +178,6 @@ class ArticleGraphBuilder:
         return has_time
 
 
-def add_article(dataset: Dataset, resolved: ResolvedArticle, table: EntityTable) -> Graph:
+def add_article(dataset: Dataset, resolved: ResolvedArticle) -> Graph:
     """Write ``resolved`` into ``dataset`` as its own named graph; returns that graph."""
-    return ArticleGraphBuilder(dataset, resolved, table).build()
+    return ArticleGraphBuilder(dataset, resolved).build()

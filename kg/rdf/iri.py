@@ -9,7 +9,6 @@ control characters, ``%`` and ``#`` can never reach a serializer raw.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from urllib.parse import quote
 
@@ -21,8 +20,17 @@ EVIDENCE_BASE = BASE + "evidence/"
 EXTRACTOR_BASE = BASE + "extractor/"
 WIKIDATA_BASE = "http://www.wikidata.org/entity/"
 
-_SPACE = re.compile(r"\s+")
 _MAX_SLUG = 120
+
+
+def normalize_label(text: str) -> str:
+    """A label as kg stores it: NFC, no control characters, single spaces.
+
+    Two labels that normalise alike get the same IRI, and vice versa.
+    """
+    norm = unicodedata.normalize("NFC", text)
+    norm = "".join(ch for ch in norm if unicodedata.category(ch)[0] != "C" or ch in "\t\n\r")
+    return " ".join(norm.split())
 
 
 def slug(text: str) -> str:
@@ -33,9 +41,7 @@ def slug(text: str) -> str:
     >>> slug('a <b> "c" 100%#')
     'a_%3Cb%3E_%22c%22_100%25%23'
     """
-    norm = unicodedata.normalize("NFC", text)
-    norm = "".join(ch for ch in norm if unicodedata.category(ch)[0] != "C" or ch in "\t\n\r")
-    norm = _SPACE.sub("_", norm.strip())
+    norm = normalize_label(text).replace(" ", "_")
     if not norm:
         return "_" + _digest(text)
     if len(norm) > _MAX_SLUG:  # keep IRIs readable; the digest keeps them distinct

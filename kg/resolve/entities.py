@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kg.rdf.iri import entity_iri
+from kg.rdf.iri import entity_iri, normalize_label
 from kg.resolve import coref
 from kg.resolve.acronyms import defined_acronyms
 from kg.types import Entity, Extraction, GazetteerEntry, Mention, Relation
@@ -135,6 +135,7 @@ def resolve_article(ex: Extraction, gazetteer: dict[str, GazetteerEntry]) -> Res
         else:
             names_ = [m for m in anchored if m.kind == "name"] or anchored
             label = max(names_, key=lambda m: (len(m.text), -m.start)).text
+        label = normalize_label(label) or label
         iri = entry.iri if entry is not None else entity_iri(label)
         ent = entities.get(iri)
         if ent is None:
