@@ -49,3 +49,15 @@ class NoArticles(KGError):
     """A build was given inputs but none of them held a readable article."""
 
     code = "E006"
+
+
+class ClusterError(KGError):
+    """A Dask cluster could not be reached or used."""
+
+    code = "E007"
+
+
+class NotInGraph(KGError):
+    """A name given by the user (an actor, a type) matches nothing in the graph, or several actors."""
+
+    code = "E008"

@@ -11,37 +11,65 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1]
 
 
-def summary_lines(result, *, top: int = 5) -> list[str]:
-    """Articles, skipped inputs, entities by type, relations by type, most connected actors."""
-    lines = [f"articles: {result.articles}"]
-    if result.skipped:
-        lines.append(f"skipped:  {len(result.skipped)}")
-        lines += [f"  - {s.origin}: {s.reason}" for s in result.skipped]
-    table = result.table
-    by_type = Counter(_local(e.cls) for e in table.entities.values())
-    lines.append(f"entities: {sum(by_type.values())}  (" + ", ".join(f"{k} {v}" for k, v in by_type.most_common()) + ")")
-    rel_types: Counter[str] = Counter()
-    degree: Counter[str] = Counter()
-    seen = set()
-    for r in result.extractions:
-        ents = r.mention_entity
-        for rel in [*r.extraction.relations, *r.relations]:
+class BuildSummary:
+    """Counts a build article by article, so nothing of the corpus needs keeping."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.skipped: list = []
+        self.entity_class: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+        self.relation_types: Counter[str] = Counter()
+        self.event_types: Counter[str] = Counter()
+        self.degree: Counter[str] = Counter()
+        self._seen: set = set()
+        self.outputs: list = []
+        self.network_lines: list[str] = []
+
+    def add(self, resolved) -> None:
+        self.articles += 1
+        for iri, ent in resolved.entities.items():
+            self.entity_class.setdefault(iri, ent.cls)
+            self.labels.setdefault(iri, ent.label)
+        ents = resolved.mention_entity
+        for rel in [*resolved.extraction.relations, *resolved.relations]:
             s, o = ents.get(rel.subject), ents.get(rel.object)
-            if s is None or o is None or s == o:
+            if s is None or o is None or s == o or (s, rel.predicate, o) in self._seen:
                 continue
-            key = (s, rel.predicate, o)
-            if key in seen:
-                continue
-            seen.add(key)
-            rel_types[_local(rel.predicate)] += 1
-            degree[s] += 1
-            degree[o] += 1
-    events = Counter(_local(ev.cls) for r in result.extractions for ev in {e.id: e for e in r.extraction.events}.values())
-    lines.append(f"relations: {sum(rel_types.values())}  (" + ", ".join(f"{k} {v}" for k, v in rel_types.most_common()) + ")")
-    lines.append(f"events:   {sum(events.values())}  (" + ", ".join(f"{k} {v}" for k, v in events.most_common()) + ")")
-    if degree:
-        lines.append("most connected actors:")
-        for iri, n in degree.most_common(top):
-            ent = table.entities[iri]
-            lines.append(f"  {ent.label} ({_local(ent.cls)}): {n} relation{'s' if n != 1 else ''}")
-    return lines
+            self._seen.add((s, rel.predicate, o))
+            self.relation_types[_local(rel.predicate)] += 1
+            self.degree[s] += 1
+            self.degree[o] += 1
+        events = {e.id: e for e in resolved.extraction.events}
+        self.event_types.update(_local(e.cls) for e in events.values())
+
+    def lines(self, *, top: int = 5) -> list[str]:
+        """Articles, skipped inputs, entities by type, relations by type, most connected actors."""
+        lines = [f"articles: {self.articles}"]
+        if self.skipped:
+            lines.append(f"skipped:  {len(self.skipped)}")
+            lines += [f"  - {s.origin}: {s.reason}" for s in self.skipped]
+        by_type = Counter(_local(c) for c in self.entity_class.values())
+        lines.append(_counted("entities", by_type))
+        lines.append(_counted("relations", self.relation_types))
+        lines.append(_counted("events", self.event_types))
+        if self.degree:
+            lines.append("most connected actors:")
+            for iri, n in self.degree.most_common(top):
+                label, cls = self.labels[iri], _local(self.entity_class[iri])
+                lines.append(f"  {label} ({cls}): {n} relation{'s' if n != 1 else ''}")
+        return lines + self.network_lines
+
+
+def _counted(name: str, counts: Counter) -> str:
+    detail = ", ".join(f"{k} {v}" for k, v in counts.most_common())
+    return f"{name + ':':<11}{sum(counts.values())}" + (f"  ({detail})" if detail else "")
+
+
+def summary_lines(result, *, top: int = 5) -> list[str]:
+    """The summary of a finished in-memory build (``kg.pipeline.BuildResult``)."""
+    summary = BuildSummary()
+    summary.skipped = list(result.skipped)
+    for r in result.extractions:
+        summary.add(r)
+    return summary.lines(top=top)

@@ -12,7 +12,7 @@ import sys
 
 from kg.errors import KGError
 
-COMMANDS = ("build", "extract", "query")
+COMMANDS = ("build", "extract", "query", "analyze", "render", "export", "serve", "push")
 
 DESCRIPTION = """\
 kg turns news articles into a knowledge graph of who did what to whom.

@@ -23,7 +23,8 @@ def add_parser(subparsers) -> None:
             'kg analyze out/graph.ttl --path "Iran" "Kataib Hezbollah"',
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("graph", metavar="GRAPH", help="a graph file written by `kg build` (.ttl, .trig, .nq, .jsonld, .nt)")
+    parser.add_argument("graph", metavar="GRAPH",
+                        help="a graph file written by `kg build` (.ttl, .trig, .nq, .jsonld, .nt)")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument("--path", nargs=2, metavar=("A", "B"),
                         help="also show the shortest chain of ties between two actors (label, alias or IRI)")

@@ -1,4 +1,4 @@
-"""``kg export GRAPH --format graphml|gexf|csv|json -o OUT``: the actor network for Gephi, Cytoscape or a spreadsheet."""
+"""``kg export GRAPH --format graphml|gexf|csv|json -o OUT``: the actor network for Gephi, Cytoscape, a spreadsheet."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def add_parser(subparsers) -> None:
             "kg export out/graph.ttl --format json -o out/network.json      # networkx node-link JSON",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("graph", metavar="GRAPH", help="a graph file written by `kg build` (.ttl, .trig, .nq, .jsonld, .nt)")
+    parser.add_argument("graph", metavar="GRAPH",
+                        help="a graph file written by `kg build` (.ttl, .trig, .nq, .jsonld, .nt)")
     parser.add_argument("--format", choices=FORMATS, required=True, help="file format")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="file to write (a directory for csv)")

@@ -21,9 +21,12 @@ def add_parser(subparsers) -> None:
             "kg render out/graph.ttl -o top.html --top 200 --types State ArmedGroup Person",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("graph", metavar="GRAPH", help="a graph file written by `kg build` (.ttl, .trig, .nq, .jsonld, .nt)")
-    parser.add_argument("-o", "--output", default="graph.html", metavar="HTML", help="page to write (default: graph.html)")
-    parser.add_argument("--focus", metavar="NAME", help="draw only the actors around this one (label, alias or IRI)")
+    parser.add_argument("graph", metavar="GRAPH",
+                        help="a graph file written by `kg build` (.ttl, .trig, .nq, .jsonld, .nt)")
+    parser.add_argument("-o", "--output", default="graph.html", metavar="HTML",
+                        help="page to write (default: graph.html)")
+    parser.add_argument("--focus", metavar="NAME",
+                        help="draw only the actors around this one (label, alias or IRI)")
     parser.add_argument("--depth", type=int, default=2, help="with --focus: how many ties away to go (default: 2)")
     parser.add_argument("--top", type=int, metavar="N", help="draw only the N most central actors (PageRank)")
     parser.add_argument("--types", nargs="+", metavar="TYPE",

@@ -19,12 +19,13 @@ from kg.types import Article, Extraction
 __all__ = ["Gazetteer", "extract"]
 
 
-def extract(doc, article: Article, gazetteer: Gazetteer) -> Extraction:
+def extract(doc, article: Article, gazetteer: Gazetteer, *, relation_model=None) -> Extraction:
     """Everything kg reads in one article's Doc.
 
     Antecedents of pronouns are not chosen here (see :mod:`kg.resolve.coref`); what the
     parse alone knows is recorded on the mentions: the speaker of a "we" in a quote, and
-    the state of "Iraq's military".
+    the state of "Iraq's military". ``relation_model`` (see :mod:`kg.learn.relations`)
+    adds the relations a trained classifier finds between the names of each sentence.
     """
     finder = MentionFinder(doc, gazetteer)
     finder.find()
@@ -32,6 +33,8 @@ def extract(doc, article: Article, gazetteer: Gazetteer) -> Extraction:
     _attach_context(syn)
     events = tuple(find_events(syn, article.published))
     relations = (*find_relations(syn), *implied_relations(events))
+    if relation_model is not None:
+        relations = (*relations, *relation_model.relations(doc, finder.mentions, relations))
     sentences = tuple(sentence_span(sent[0]) for sent in doc.sents)
     return Extraction(article=article, mentions=tuple(finder.mentions), relations=relations,
                       events=events, sentences=sentences)

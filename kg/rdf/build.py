@@ -40,13 +40,13 @@ def content_hash(text: str) -> str:
 
 
 class ArticleGraphBuilder:
-    """Writes one resolved article into its named graph of ``dataset``."""
+    """Writes one resolved article's triples into ``graph``."""
 
-    def __init__(self, dataset: Dataset, resolved: ResolvedArticle):
+    def __init__(self, graph: Graph, resolved: ResolvedArticle):
         self.r = resolved
         self.ex = resolved.extraction
         self.article = URIRef(mint.article_iri(self.ex.article.id))
-        self.g: Graph = dataset.graph(self.article)
+        self.g = graph
         self.mentions = {m.id: m for m in self.ex.mentions}
         self.extractors: set[str] = set()
 
@@ -178,6 +178,15 @@ class ArticleGraphBuilder:
         return has_time
 
 
+def article_iri(resolved: ResolvedArticle) -> URIRef:
+    return URIRef(mint.article_iri(resolved.extraction.article.id))
+
+
+def article_graph(resolved: ResolvedArticle) -> Graph:
+    """The graph of one article on its own (named by :func:`article_iri` in datasets)."""
+    return ArticleGraphBuilder(Graph(identifier=article_iri(resolved)), resolved).build()
+
+
 def add_article(dataset: Dataset, resolved: ResolvedArticle) -> Graph:
     """Write ``resolved`` into ``dataset`` as its own named graph; returns that graph."""
-    return ArticleGraphBuilder(dataset, resolved).build()
+    return ArticleGraphBuilder(dataset.graph(article_iri(resolved)), resolved).build()

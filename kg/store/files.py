@@ -44,6 +44,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{path.name}.*.part"):  # left by a killed earlier write
+        stale.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     os.close(fd)
     tmp_path = Path(tmp)
@@ -51,10 +53,17 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         yield tmp_path
         with open(tmp_path, "rb") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp_path, 0o666 & ~_umask())  # mkstemp makes files private; outputs are not
         os.replace(tmp_path, path)
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def union_graph(data: Graph | Dataset) -> Graph:
@@ -87,13 +96,19 @@ def write_graph(data: Graph | Dataset, path: str | Path, fmt: str | None = None)
 
 
 def load_graph(path: str | Path) -> Dataset:
-    """Load a graph file written by kg (any of FORMATS) as a Dataset.
+    """Load a graph file written by kg (any of FORMATS), or a store directory, as a Dataset.
 
     SPARQL over the result sees the union of all named graphs.
     """
     path = Path(path)
+    if path.is_dir():  # a store written by `kg build --store DIR`
+        from kg.store.persistent import PersistentStore
+
+        with PersistentStore.open(path) as store:
+            return store.dataset()
     if not path.is_file():
-        raise GraphError(f"No graph file at '{path}': build one with `kg build INPUT -o OUTDIR`")
+        raise GraphError(f"No graph file or store at '{path}': build one with `kg build INPUT -o OUTDIR` "
+                         "or `kg build INPUT --store DIR`")
     fmt = format_for(path)
     ds = Dataset(default_union=True)
     bind_prefixes(ds)

@@ -66,12 +66,31 @@ def records(resolved) -> Iterator[dict]:
                "sentence_end": ev.sentence.end, "confidence": ev.confidence, "extractor": ev.extractor}
 
 
+class ExtractionsWriter:
+    """Writes records article by article; the file appears complete, or not at all."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.lines = 0
+
+    def __enter__(self) -> "ExtractionsWriter":
+        self._atomic = atomic_path(self.path)
+        self._fh = open(self._atomic.__enter__(), "w", encoding="utf-8")
+        return self
+
+    def write(self, resolved) -> None:
+        for rec in records(resolved):
+            self._fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            self.lines += 1
+
+    def __exit__(self, *exc) -> None:
+        self._fh.close()
+        self._atomic.__exit__(*exc)
+
+
 def write_extractions(resolved_articles: Iterable, path: str | Path) -> int:
     """Write every record atomically to ``path``; returns the number of lines."""
-    n = 0
-    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+    with ExtractionsWriter(path) as out:
         for r in resolved_articles:
-            for rec in records(r):
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                n += 1
-    return n
+            out.write(r)
+    return out.lines

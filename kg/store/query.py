@@ -42,7 +42,8 @@ class Result:
 
 
 def open_store(source: str | Path | Graph | Dataset | ox.Store) -> ox.Store:
-    """An in-memory Oxigraph store holding ``source`` (a graph file or rdflib graph)."""
+    """An Oxigraph store holding ``source``: a graph file or rdflib graph (loaded into
+    memory), or a store directory written by ``kg build --store`` (opened read-only)."""
     if isinstance(source, ox.Store):
         return source
     store = ox.Store()
@@ -54,8 +55,13 @@ def open_store(source: str | Path | Graph | Dataset | ox.Store) -> ox.Store:
             store.load(source.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
         return store
     path = Path(source)
+    if path.is_dir():
+        from kg.store.persistent import PersistentStore
+
+        return PersistentStore.open(path).ox
     if not path.is_file():
-        raise GraphError(f"No graph file at '{path}': build one with `kg build INPUT -o OUTDIR`")
+        raise GraphError(f"No graph file or store at '{path}': build one with `kg build INPUT -o OUTDIR` "
+                         "or `kg build INPUT --store DIR`")
     fmt = format_for(path)
     try:
         if fmt == "json-ld":  # Oxigraph 0.5 reads JSON-LD only partially: go through rdflib

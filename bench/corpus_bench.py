@@ -1,0 +1,124 @@
+"""Corpus-scale benchmark: kg's end-to-end throughput against raw spaCy, side by side.
+
+Builds a corpus of real-length news articles from the bundled articles and test
+fixtures (paragraphs drawn with a fixed seed), then measures in one run, each in a
+fresh process on the same machine:
+
+  raw spaCy   nlp.pipe over the same texts with the same model (words/s)
+  kg -j 1     `kg build CORPUS -o OUT` from reading files to graph and JSONL written
+  kg -j 2     the same with --jobs 2
+
+and prints throughput, the kg/spaCy ratio, the --jobs 2 speed-up and the peak memory
+(resident set of the whole process tree, sampled every 50 ms).
+
+    .venv/bin/python bench/corpus_bench.py --articles 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [*sorted((ROOT / "examples" / "articles").glob("*.txt")),
+           *sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")),
+           *sorted((ROOT / "tests" / "data" / "ingest").glob("*.txt"))]
+
+RAW_SPACY = """
+import sys, time, spacy
+from pathlib import Path
+from kg.nlp.model import load_model
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+nlp = load_model()
+t0 = time.perf_counter()
+words = sum(sum(1 for t in doc if not (t.is_punct or t.is_space)) for doc in nlp.pipe(texts, batch_size=16))
+print(words, time.perf_counter() - t0)
+"""
+
+
+def make_corpus(directory: Path, n: int, min_words: int, seed: int = 7) -> int:
+    """Write ``n`` articles of at least ``min_words`` words; returns the total word count."""
+    rng = random.Random(seed)
+    paragraphs = []
+    for src in SOURCES:
+        from kg.ingest import read_inputs
+
+        for art in read_inputs([src]):
+            if hasattr(art, "text"):
+                paragraphs += [p.strip() for p in art.text.split("\n") if len(p.split()) >= 12]
+    total = 0
+    for i in range(n):
+        body, words = [], 0
+        while words < min_words:
+            p = rng.choice(paragraphs)
+            body.append(p)
+            words += len(p.split())
+        total += words
+        (directory / f"article-{i:05d}.txt").write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    return total
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants, in bytes."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * 4096
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                stack += [int(c) for c in fh.read().split()]
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            pass
+    return total
+
+
+def measure(cmd: list[str]) -> tuple[float, int, str]:
+    """Wall time, peak tree RSS and stdout of ``cmd``."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss(proc.pid))
+        time.sleep(0.05)
+    out, err = proc.communicate()
+    if proc.returncode not in (0, 3):
+        sys.exit(f"{' '.join(cmd)} failed:\n{err}")
+    return time.perf_counter() - t0, peak, out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--min-words", type=int, default=600)
+    args = ap.parse_args()
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
+        corpus.mkdir()
+        make_corpus(corpus, args.articles, args.min_words)
+        raw_time, raw_peak, raw_out = measure([py, "-c", RAW_SPACY, str(corpus)])
+        words, raw_nlp_time = raw_out.split()
+        words = int(words)
+        rows = [("raw spaCy nlp.pipe (model only)", float(raw_nlp_time), raw_peak)]
+        for jobs in (1, 2):
+            wall, peak, _ = measure([py, "-m", "kg", "build", str(corpus), "-o", str(out / str(jobs)),
+                                     "--jobs", str(jobs), "-q", "--no-progress"])
+            rows.append((f"kg build --jobs {jobs} (read to graph written)", wall, peak))
+    print(f"corpus: {args.articles} articles, {words:,} words (spaCy tokens, no punctuation)")
+    print(f"{'':44} {'seconds':>8} {'words/s':>9} {'peak MB':>8}")
+    for name, secs, peak in rows:
+        print(f"{name:44} {secs:8.1f} {words / secs:9.0f} {peak / 2**20:8.0f}")
+    raw, j1, j2 = (r[1] for r in rows)
+    print(f"kg --jobs 1 / raw spaCy throughput: {raw / j1:.2f}")
+    print(f"kg --jobs 2 / raw spaCy throughput: {raw / j2:.2f}")
+    print(f"--jobs 2 speed-up over --jobs 1:    {j1 / j2:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

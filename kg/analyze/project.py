@@ -1,0 +1,250 @@
+"""Project kg's RDF graph onto a networkx graph of actors.
+
+The result is an undirected ``nx.Graph``: the measures (communities, bridges, balance,
+betweenness) are about who is tied to whom, not who acted on whom. Direction is kept on
+each edge in ``facts``: a list of ``{"source", "relation", "target", "polarity"}``.
+
+Nodes are entity IRIs, with ``iri``, ``label``, ``type`` (class local name), ``aliases``
+(list), ``wikidata`` (IRI or ""), ``articles`` (how many articles mention the actor).
+
+Edges come from two kinds of facts:
+
+- a relation triple between two entities (``kge:United_States kg:designated
+  kge:Kataib_Hezbollah``): the relation is the predicate's local name;
+- an event: its agent(s) to each target and victim (when the target is itself an
+  event, to that event's agents: Iran condemns the air strike -> Iran to the striker),
+  and for a killing, victim to victim as ``killedAlongside``. The relation is the
+  event class's local name and the event IRI is kept in ``events``.
+
+Edge attributes: ``relations`` (sorted local names), ``polarity`` (combined over the
+facts, see :func:`kg.analyze.polarity.combine`), ``sign`` (+1, -1, 0), ``weight`` (the
+number of independent mentions: distinct (article, sentence) pairs over all its facts;
+a fact with no evidence at all counts once), ``articles``, ``evidence`` (list of
+``{"article", "sentence"}``), ``events``, ``facts``.
+
+Places: a place is a node only when it takes part in a fact with an actor (KH is
+based in Jurf al-Sakhar; an air strike targeted a town); places that are merely where
+an event happened (``kg:location``) are left out. Places tied only to other places are
+left out too, so a gazetteer's ``locatedIn`` chains do not fill the network.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+import networkx as nx
+from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from kg.analyze.polarity import NEUTRAL, SIGNS, combine, load_ontology, polarity_table
+from kg.rdf.vocab import KG, SCHEMA, WD
+from kg.store.files import union_graph
+
+# most specific first: a node typed both kg:ArmedGroup and kg:Organization is an ArmedGroup
+ACTOR_TYPES = (KG.Person, KG.ArmedGroup, KG.Military, KG.GovernmentBody, KG.NewsOrganization,
+               KG.Organization, KG.State, KG.Actor)
+PLACE_TYPES = (KG.City, KG.Place)
+EVENT_TYPES = (KG.AirStrike, KG.Attack, KG.Killing, KG.Injury, KG.Designation, KG.Condemnation,
+               KG.Threat, KG.Statement, KG.Event)
+ROLES_OUT = (KG.agent,)
+ROLES_IN = (KG.target, KG.victim)
+_NOT_RELATIONS = {KG.polarity, KG.participant, KG.agent, KG.target, KG.victim, KG.location,
+                  KG.during, KG.time}
+_WIKIDATA = (str(WD), "https://www.wikidata.org/entity/")
+
+Pair = tuple[str, str]  # (article IRI, sentence)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One directed, sourced statement that two actors are tied."""
+
+    source: str
+    target: str
+    relation: str
+    polarity: str
+    evidence: frozenset[Pair]
+    event: str = ""
+
+
+def project(data: Graph | Dataset, *, ontology: Graph | None = None) -> nx.Graph:
+    """The actor network of ``data`` (a Graph or Dataset written by kg's pipeline).
+
+    ``ontology`` supplies ``kg:polarity``; by default the bundled ``kg.ttl`` is read.
+    """
+    graph = union_graph(data)
+    onto = load_ontology() if ontology is None else ontology
+    table = polarity_table(onto, graph)
+    actors, places = _entity_types(graph, onto)
+    types = actors | places
+    evidence = _evidence_index(graph)
+    facts = [f for f in _relation_facts(graph, types, evidence, table) if f.source != f.target]
+    facts += [f for f in _event_facts(graph, types, evidence, table, onto) if f.source != f.target]
+    kept_places = {n for f in facts for n, other in ((f.source, f.target), (f.target, f.source))
+                   if n in places and other in actors}
+    nodes = set(actors) | kept_places
+    facts = [f for f in facts if f.source in nodes and f.target in nodes]
+
+    G = nx.Graph()
+    mentions = _mentions(graph, facts)
+    for iri in sorted(nodes):
+        G.add_node(iri, **_node_attrs(graph, URIRef(iri), types[iri], len(mentions[iri])))
+    by_pair: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        by_pair[tuple(sorted((fact.source, fact.target)))].append(fact)
+    for (u, v), group in sorted(by_pair.items()):
+        G.add_edge(u, v, **_edge_attrs(group))
+    return G
+
+
+def _entity_types(graph: Graph, onto: Graph) -> tuple[dict[str, str], dict[str, str]]:
+    """Actors and places: IRI -> local name of their most specific class."""
+    actor_classes = list(ACTOR_TYPES) + sorted(_subclasses(onto, KG.Actor) - set(ACTOR_TYPES))
+    # a class under both (kg:State is an Actor and a Place) counts as an actor
+    place_classes = [c for c in list(PLACE_TYPES) + sorted(_subclasses(onto, KG.Place) - set(PLACE_TYPES))
+                     if c not in actor_classes]
+    rank = {cls: i for i, cls in enumerate(actor_classes + place_classes)}
+    actors: dict[str, str] = {}
+    places: dict[str, str] = {}
+    best: dict[str, URIRef] = {}
+    for subject, cls in graph.subject_objects(RDF.type):
+        if isinstance(subject, URIRef) and cls in rank:
+            key = str(subject)
+            if key not in best or rank[cls] < rank[best[key]]:
+                best[key] = cls
+    for key, cls in best.items():
+        (places if cls in place_classes else actors)[key] = local_name(cls)
+    return actors, places
+
+
+def _subclasses(graph: Graph, root: URIRef) -> set[URIRef]:
+    """All classes below ``root`` (transitively), not ``root`` itself."""
+    return {c for c in graph.transitive_subjects(RDFS.subClassOf, root)
+            if isinstance(c, URIRef) and c != root}
+
+
+def _evidence_index(graph: Graph) -> dict[tuple[str, str, str], set[Pair]]:
+    """(subject, predicate, object) -> the (article, sentence) pairs that support it."""
+    index: dict[tuple[str, str, str], set[Pair]] = defaultdict(set)
+    for node in graph.subjects(RDF.type, KG.Evidence):
+        s, p, o = (graph.value(node, term) for term in (RDF.subject, RDF.predicate, RDF.object))
+        if s is None or p is None or o is None:
+            continue
+        index[(str(s), str(p), str(o))].add(_pair(graph, node))
+    return index
+
+
+def _pair(graph: Graph, node) -> Pair:
+    article = graph.value(node, PROV.wasDerivedFrom)
+    sentence = graph.value(node, KG.sentence)
+    return (str(article) if article is not None else "", str(sentence) if sentence is not None else "")
+
+
+def _relation_facts(graph: Graph, types: dict[str, str], evidence, table) -> Iterator[Fact]:
+    """Plain relation triples between two entities, in the kg namespace."""
+    namespace = str(KG._NS)
+    for s, p, o in graph:
+        if (isinstance(o, URIRef) and str(p).startswith(namespace) and p not in _NOT_RELATIONS
+                and str(s) in types and str(o) in types):
+            pairs = evidence.get((str(s), str(p), str(o)), set())
+            yield Fact(str(s), str(o), local_name(p), table.get(p, NEUTRAL), frozenset(pairs))
+
+
+def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Graph) -> Iterator[Fact]:
+    """Agent -> target/victim for every event; victim <-> victim for killings."""
+    event_classes = set(EVENT_TYPES) | _subclasses(onto, KG.Event)
+    killings = {KG.Killing} | _subclasses(onto, KG.Killing)
+    events = {str(e): cls for e, cls in _event_classes(graph, event_classes)}
+    for event, cls in sorted(events.items()):
+        node = URIRef(event)
+        own = _pair(graph, node)
+        base = {own} if own != ("", "") else set()
+        relation, polarity = local_name(cls), table.get(cls, NEUTRAL)
+        agents = [str(a) for a in graph.objects(node, KG.agent) if str(a) in types]
+        for agent in sorted(agents):
+            agent_pairs = evidence.get((event, str(KG.agent), agent), set())
+            for role in ROLES_IN:
+                for target in sorted(map(str, graph.objects(node, role))):
+                    role_pairs = evidence.get((event, str(role), target), set())
+                    for end in _participants(graph, target, types, events):
+                        yield Fact(agent, end, relation, polarity,
+                                   frozenset(base | agent_pairs | role_pairs), event)
+        if cls in killings:
+            victims = sorted(str(v) for v in graph.objects(node, KG.victim) if str(v) in types)
+            for i, a in enumerate(victims):
+                for b in victims[i + 1:]:
+                    pairs = (evidence.get((event, str(KG.victim), a), set())
+                             | evidence.get((event, str(KG.victim), b), set()))
+                    yield Fact(a, b, local_name(KG.killedAlongside),
+                               table.get(KG.killedAlongside, NEUTRAL), frozenset(base | pairs), event)
+
+
+def _event_classes(graph: Graph, event_classes: set[URIRef]) -> Iterator[tuple[URIRef, URIRef]]:
+    """Each event with its most specific class (the one no other of its classes is below)."""
+    rank = {cls: i for i, cls in enumerate(EVENT_TYPES)}
+    by_event: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for event, cls in graph.subject_objects(RDF.type):
+        if cls in event_classes and isinstance(event, URIRef):
+            by_event[event].add(cls)
+    for event, classes in by_event.items():
+        yield event, min(classes, key=lambda c: (rank.get(c, -1), str(c)))
+
+
+def _participants(graph: Graph, target: str, types: dict[str, str], events: dict[str, URIRef]) -> list[str]:
+    """An entity target is itself; an event target stands for that event's agents."""
+    if target in types:
+        return [target]
+    if target in events:
+        return sorted(str(a) for a in graph.objects(URIRef(target), KG.agent) if str(a) in types)
+    return []
+
+
+def _mentions(graph: Graph, facts: Iterable[Fact]) -> dict[str, set[str]]:
+    """Entity IRI -> the articles that mention it (schema:mentions or evidence)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for article, entity in graph.subject_objects(SCHEMA.mentions):
+        found[str(entity)].add(str(article))
+    for fact in facts:
+        for article, _ in fact.evidence:
+            if article:
+                found[fact.source].add(article)
+                found[fact.target].add(article)
+    return found
+
+
+def _node_attrs(graph: Graph, node: URIRef, type_: str, articles: int) -> dict:
+    labels = sorted(map(str, graph.objects(node, RDFS.label))) or sorted(map(str, graph.objects(node, SKOS.prefLabel)))
+    label = labels[0] if labels else unquote(local_name(node)).replace("_", " ")
+    aliases = sorted({str(a) for a in graph.objects(node, SKOS.altLabel) if isinstance(a, Literal)} - {label})
+    wikidata = sorted(str(o) for o in graph.objects(node, OWL.sameAs) if str(o).startswith(_WIKIDATA))
+    return {"iri": str(node), "label": label, "type": type_, "aliases": aliases,
+            "wikidata": wikidata[0] if wikidata else "", "articles": articles}
+
+
+def _edge_attrs(facts: list[Fact]) -> dict:
+    pairs: set = set()
+    for fact in facts:
+        # a fact nobody wrote a sentence for still counts, once
+        pairs |= fact.evidence or {("", f"{fact.source} {fact.relation} {fact.target} {fact.event}")}
+    real = sorted({p for f in facts for p in f.evidence})
+    polarity = combine(f.polarity for f in facts)
+    return {
+        "relations": sorted({f.relation for f in facts}),
+        "polarity": polarity,
+        "sign": SIGNS[polarity],
+        "weight": len(pairs),
+        "articles": sorted({a for a, _ in real if a}),
+        "evidence": [{"article": a, "sentence": s} for a, s in real],
+        "events": sorted({f.event for f in facts if f.event}),
+        "facts": [dict(zip(("source", "relation", "target", "polarity"), t))
+                  for t in sorted({(f.source, f.relation, f.target, f.polarity) for f in facts})],
+    }
+
+
+def local_name(iri) -> str:
+    """The part of an IRI after its last ``#`` or ``/``."""
+    text = str(iri)
+    return text[max(text.rfind("#"), text.rfind("/")) + 1:]

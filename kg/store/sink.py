@@ -1,0 +1,106 @@
+"""Accumulating article graphs for a file output without holding them in rdflib.
+
+rdflib keeps about a kilobyte per triple and serializes large graphs slowly; an
+in-memory Oxigraph store holds the same quads in a fraction of that and writes Turtle,
+TriG, N-Quads and JSON-LD as a stream. A corpus build adds each article's graph here
+as soon as it is built, then dumps once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+from kg.errors import GraphError
+from kg.rdf.vocab import PREFIXES
+from kg.store.files import FORMATS, atomic_path
+
+OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "json-ld": ox.RdfFormat.JSON_LD,
+}
+
+
+def to_ox(term):
+    """The pyoxigraph term for an rdflib term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+PRETTY_LIMIT = 200_000
+
+
+class GraphSink:
+    """Article graphs in, one file out. ``named=False`` merges them into the default graph."""
+
+    def __init__(self, *, named: bool):
+        self.store = ox.Store()
+        self.named = named
+
+    def add(self, graph: Graph, name: str) -> None:
+        g = ox.NamedNode(name) if self.named else ox.DefaultGraph()
+        self.store.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph])
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def dump(self, path: str | Path, fmt: str) -> Path:
+        """Write everything atomically to ``path`` in ``fmt`` (a name of FORMATS).
+
+        Up to PRETTY_LIMIT triples the file is grouped by subject (rdflib's writer, for
+        people reading it); beyond that Oxigraph streams it, one statement per line.
+        """
+        if fmt not in FORMATS:
+            raise GraphError(f"Unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
+        if len(self.store) <= PRETTY_LIMIT and fmt in ("turtle", "trig"):
+            from rdflib import Dataset
+
+            from kg.store.files import write_graph
+
+            ds = Dataset()
+            ds.parse(data=self.store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+            return write_graph(ds, path, fmt)
+        with atomic_path(path) as tmp:
+            kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig") else {}
+            if not self.named or fmt in ("turtle", "ntriples"):
+                self.store.dump(str(tmp), OX_FORMATS[fmt], from_graph=ox.DefaultGraph(), **kwargs)
+            else:
+                self.store.dump(str(tmp), OX_FORMATS[fmt], **kwargs)
+        return Path(path)
+
+
+# what the network view leaves out: offsets and scores nobody draws
+_NOT_DRAWN = ("sentenceStart", "sentenceEnd", "subjectStart", "subjectEnd", "objectStart", "objectEnd",
+              "start", "end", "confidence", "contentHash", "triggerText", "timeText")
+
+
+def network_view(sink: GraphSink) -> Graph:
+    """An rdflib Graph with what the actor network needs, from the sink's quads.
+
+    Offsets and scores are left out, which roughly halves the triples to hold in rdflib.
+    """
+    from kg.rdf.vocab import KG
+
+    dropped = ", ".join(f"<{KG[name]}>" for name in _NOT_DRAWN)
+    data = sink.store.query(
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?p NOT IN ({dropped})) }}"
+        if sink.named else
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(?p NOT IN ({dropped})) }}"
+    )
+    graph = Graph()
+    graph.parse(data=ox.serialize(data, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return graph

@@ -1,0 +1,154 @@
+"""The HTML page: self-contained, offline, and article text never becomes markup."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+from kg.analyze import metrics, project
+from kg.analyze.polarity import load_ontology
+from kg.render import render_html, write_html
+from kg.render.html import LAYOUT_THRESHOLD, page_data, select
+
+DATA = Path(__file__).resolve().parent / "data" / "analyze"
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
+
+
+@pytest.fixture(scope="module")
+def small() -> nx.Graph:
+    return project(Graph().parse(DATA / "small.ttl"), ontology=load_ontology(DATA / "ontology.ttl"))
+
+
+@pytest.fixture(scope="module")
+def xss() -> nx.Graph:
+    return project(Graph().parse(DATA / "xss.ttl"))
+
+
+@pytest.fixture(scope="module")
+def xss_html(xss) -> str:
+    return render_html(xss, title='<script>document.title="pwned"</script> "title" & more')
+
+
+def _data(html: str) -> dict:
+    block = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
+    return json.loads(block.group(1))
+
+
+def test_render_html_refers_to_no_url(small):
+    html = render_html(small)
+    tags = re.findall(r"<[a-zA-Z][^>]*>", SCRIPT.sub("", html))  # markup outside the inline scripts
+    assert not [t for t in tags if re.search(r"\b(src|href|action|srcset|poster|data)\s*=", t, re.I)]
+    assert "<link" not in html.lower() and "@import" not in html
+    assert set(re.findall(r"""\burl\(\s*["']?(\w*:?)""", html)) <= {"data:"}  # vis-network's icons
+    assert not re.search(r"cdnjs|jsdelivr|unpkg|bootstrapcdn|\bcdn\.|//cdn", html, re.I)
+    # nothing in the scripts loads from a URL either
+    assert not re.search(r"""(src|href)\s*=\s*["']https?:""", html, re.I)
+    assert "sourceMappingURL" not in html
+
+
+def test_render_html_inlines_vis_network_and_nothing_else(small):
+    html = render_html(small)
+    scripts = SCRIPT.findall(html)
+    assert [attrs.strip() for attrs, _ in scripts] == ['type="application/json" id="kg-data"', "", ""]
+    assert "vis-network" in scripts[1][1][:500] and "@version 10.1.5" in scripts[1][1][:500]
+    assert "bootstrap" not in html.lower()
+
+
+def test_render_html_csp_allows_exactly_its_own_scripts(small):
+    html = render_html(small)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1).replace("&#39;", "'")
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
+    hashes = set(re.findall(r"'(sha256-[^']+)'", csp))
+    inline = [body for attrs, body in SCRIPT.findall(html) if "application/json" not in attrs]
+    assert hashes == {"sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in inline}
+
+
+def test_render_html_payloads_are_escaped(xss_html):
+    html = xss_html
+    outside_json = SCRIPT.sub("", html)
+    for payload in ("<script>window", "<script>document", "<img src=x", "<svg onload", "</script><script>"):
+        assert payload not in html
+    assert len(SCRIPT.findall(html)) == 3  # nobody added a script element
+    assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt; &#34;title&#34; &amp; more" in outside_json
+    assert "\u2028" not in html and "\\u2028" in html
+
+
+def test_render_html_payloads_survive_as_data(xss_html):
+    data = _data(xss_html)
+    labels = {n["label"] for n in data["nodes"]}
+    assert '<script>window.kgPwned="script";document.title="pwned"</script>' in labels
+    assert """Quote" ' & </script><script>window.kgPwned="breakout"</script>""" in labels
+    aliases = [a for n in data["nodes"] for a in n["aliases"]]
+    assert """<img src=x onerror="window.kgPwned='alias'">""" in aliases
+    sentences = [ev["sentence"] for e in data["edges"] for ev in e["evidence"]]
+    assert any(s.startswith('He said "<img src=x onerror=') and "\u2028" in s for s in sentences)
+    assert all("title" not in n for n in data["nodes"])  # tooltips are built in the page, as DOM text
+
+
+def test_render_html_page_js_uses_no_markup_sinks():
+    js = (Path(__file__).resolve().parents[1] / "kg" / "render" / "assets" / "graph.js").read_text()
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", js)
+
+
+def test_render_html_colours_sizes_and_labels(small):
+    data = page_data(small)
+    nodes = {n["iri"]: n for n in data["nodes"]}
+    us, jurf = nodes["https://w3id.org/kg-news/entity/United_States"], nodes["https://w3id.org/kg-news/entity/Jurf_al-Sakhar"]
+    assert us["size"] > jurf["size"]  # size by PageRank
+    assert us["color"] != nodes["https://w3id.org/kg-news/entity/Kataib_Hezbollah"]["color"]  # colour by type
+    assert us["wikidata"] == "http://www.wikidata.org/entity/Q30" and us["aliases"] == ["US", "the United States"]
+    by_label = {e["label"]: e for e in data["edges"]}
+    assert by_label["backedBy"]["polarity"] == "cooperative"
+    assert by_label["backedBy"]["color"] != by_label["AirStrike, designated"]["color"]
+    assert by_label["AirStrike, designated"]["arrows"] == "to"
+    assert {t["name"] for t in data["types"]} == {"State", "ArmedGroup", "Person", "Place"}
+    assert {p["name"]: p["count"] for p in data["polarities"]} == {"hostile": 5, "cooperative": 3, "neutral": 2,
+                                                                   "mixed": 1}
+    stabilization = data["options"]["physics"]["stabilization"]
+    assert stabilization["enabled"] and 0 < stabilization["iterations"] <= 400
+
+
+@pytest.mark.parametrize(("kwargs", "expected"), [
+    ({"focus": "KH", "depth": 1}, {"Kataib Hezbollah", "United States", "Iran", "Abu Mahdi al-Muhandis",
+                                   "Kataib Sayyid al-Shuhada", "Jurf al-Sakhar"}),
+    ({"focus": "qasem soleimani", "depth": 1}, {"Qasem Soleimani", "Abu Mahdi al-Muhandis", "United States"}),
+    ({"top": 2}, {"United States", "Kataib Hezbollah"}),
+    ({"types": ["state"]}, {"United States", "Iran", "Iraq"}),
+    ({"types": ["Person"], "focus": "Iran", "depth": 5}, {"Iran"}),
+])
+def test_render_html_select(small, kwargs, expected):
+    H = select(small, **kwargs)
+    assert {d["label"] for _, d in H.nodes(data=True)} == expected
+
+
+@pytest.mark.parametrize("kwargs", [{"focus": "Hezbolah Kataib"}, {"types": ["Militia"]}])
+def test_render_html_select_unknown_name_is_a_clear_error(small, kwargs):
+    with pytest.raises(metrics.NotInGraph, match="E007"):
+        select(small, **kwargs)
+
+
+def test_render_html_big_graph_gets_positions_and_short_physics():
+    G = nx.connected_caveman_graph(60, 10)  # 600 nodes in 60 blocs
+    G.add_nodes_from(["lonely 1", "lonely 2"])
+    nx.set_node_attributes(G, {n: {"label": f"actor {n}", "type": "State"} for n in G})
+    data = page_data(G)
+    assert len(data["nodes"]) == len(G) > LAYOUT_THRESHOLD
+    positions = {(n["x"], n["y"]) for n in data["nodes"]}
+    assert len(positions) == len(G)  # every node placed, none on top of another
+    assert data["options"]["physics"]["stabilization"]["iterations"] <= 150
+    assert data["options"]["layout"]["improvedLayout"] is False
+
+
+def test_render_html_write_is_complete_file(tmp_path, small):
+    path = write_html(small, tmp_path / "graph.html", title="Example")
+    html = path.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+    assert "<title>Example</title>" in html
+    assert list(tmp_path.iterdir()) == [path]
