@@ -7,6 +7,8 @@ fresh process on the same machine:
   raw spaCy   nlp.pipe over the same texts with the same model (words/s)
   kg -j 1     `kg build CORPUS -o OUT` from reading files to graph and JSONL written
   kg -j 2     the same with --jobs 2
+  kg rules    --jobs 1 without the trained models (--rules-only): the trained entity
+              recogniser is a second NER pass, the cost of its better names
 
 and prints throughput, the kg/spaCy ratio, the --jobs 2 speed-up and the peak memory
 (resident set of the whole process tree, sampled every 50 ms).
@@ -106,19 +108,22 @@ def main() -> None:
         words, raw_nlp_time = raw_out.split()
         words = int(words)
         rows = [("raw spaCy nlp.pipe (model only)", float(raw_nlp_time), raw_peak)]
-        for jobs in (1, 2):
-            wall, peak, _ = measure([py, "-m", "kg", "build", str(corpus), "-o", str(out / str(jobs)),
-                                     "--jobs", str(jobs), "-q", "--no-progress"])
-            rows.append((f"kg build --jobs {jobs} (read to graph written)", wall, peak))
+        runs = [("kg build --jobs 1 (read to graph written)", ["--jobs", "1"]),
+                ("kg build --jobs 2", ["--jobs", "2"]),
+                ("kg build --jobs 1 --rules-only", ["--jobs", "1", "--rules-only"])]
+        for i, (name, options) in enumerate(runs):
+            wall, peak, _ = measure([py, "-m", "kg", "build", str(corpus), "-o", str(out / str(i)),
+                                     *options, "-q", "--no-progress"])
+            rows.append((name, wall, peak))
     print(f"corpus: {args.articles} articles, {words:,} words (spaCy tokens, no punctuation)")
     print(f"{'':44} {'seconds':>8} {'words/s':>9} {'peak MB':>8}")
     for name, secs, peak in rows:
         print(f"{name:44} {secs:8.1f} {words / secs:9.0f} {peak / 2**20:8.0f}")
-    raw, j1, j2 = (r[1] for r in rows)
-    print(f"kg --jobs 1 / raw spaCy throughput: {raw / j1:.2f}")
-    print(f"kg --jobs 2 / raw spaCy throughput: {raw / j2:.2f}")
-    print(f"--jobs 2 speed-up over --jobs 1:    {j1 / j2:.2f}x")
-
+    raw, j1, j2, rules = (r[1] for r in rows)
+    print(f"kg --jobs 1 / raw spaCy throughput:              {raw / j1:.2f}")
+    print(f"kg --jobs 1 --rules-only / raw spaCy throughput: {raw / rules:.2f}")
+    print(f"kg --jobs 2 / raw spaCy throughput:              {raw / j2:.2f}")
+    print(f"--jobs 2 speed-up over --jobs 1:                 {j1 / j2:.2f}x")
 
 if __name__ == "__main__":
     main()

@@ -21,16 +21,16 @@ from itertools import islice
 from kg.errors import ClusterError
 
 
-_pipelines: dict = {}  # per worker process: (gazetteers, model) -> Pipeline
+_pipelines: dict = {}  # per worker process: (gazetteers, model, trained) -> Pipeline
 
 
-def _run(batch: list, gazetteers: tuple[str, ...], model: str | None) -> list:
+def _run(batch: list, gazetteers: tuple[str, ...], model: str | None, trained: bool | str = True) -> list:
     from kg.pipeline import Pipeline
     from kg.resolve import resolve_article
 
-    key = (gazetteers, model)
+    key = (gazetteers, model, trained)
     if key not in _pipelines:
-        _pipelines[key] = Pipeline(gazetteers=gazetteers, model=model)
+        _pipelines[key] = Pipeline(gazetteers=gazetteers, model=model, trained=trained)
     pipe = _pipelines[key]
     return [resolve_article(ex, pipe.by_iri) for ex in pipe.extract(batch)]
 
@@ -58,7 +58,7 @@ def connect(address: str):
 
 def resolve_on_cluster(
     articles: Iterable, address: str, *, gazetteers: tuple[str, ...] = (), model: str | None = None,
-    batch_size: int = 16, in_flight: int = 4,
+    trained: bool | str = True, batch_size: int = 16, in_flight: int = 4,
 ) -> Iterator:
     """Resolved articles of ``articles``, computed by the cluster's workers, in input order."""
     client = connect(address)
@@ -71,7 +71,7 @@ def resolve_on_cluster(
                 batch = list(islice(it, batch_size))
                 if not batch:
                     break
-                pending.append(client.submit(_run, batch, tuple(gazetteers), model, pure=False))
+                pending.append(client.submit(_run, batch, tuple(gazetteers), model, trained, pure=False))
             if not pending:
                 return
             yield from pending.popleft().result()

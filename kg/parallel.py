@@ -16,11 +16,11 @@ from itertools import islice
 _worker = None  # the pipeline of this worker process
 
 
-def _init(gazetteers: tuple[str, ...], model: str | None) -> None:
+def _init(gazetteers: tuple[str, ...], model: str | None, trained: bool | str) -> None:
     global _worker
     from kg.pipeline import Pipeline
 
-    _worker = Pipeline(gazetteers=gazetteers, model=model)
+    _worker = Pipeline(gazetteers=gazetteers, model=model, trained=trained)
 
 
 def _run(batch: list) -> list:
@@ -31,13 +31,13 @@ def _run(batch: list) -> list:
 
 def resolve_in_processes(
     articles: Iterable, *, jobs: int, gazetteers: tuple[str, ...] = (), model: str | None = None,
-    batch_size: int = 8,
+    trained: bool | str = True, batch_size: int = 8,
 ) -> Iterator:
     """Resolved articles of ``articles``, computed by ``jobs`` processes, in input order."""
     context = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     it = iter(articles)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init,
-                             initargs=(tuple(map(str, gazetteers)), model)) as pool:
+                             initargs=(tuple(map(str, gazetteers)), model, trained)) as pool:
         pending: deque = deque()
         while True:
             while len(pending) < 2 * jobs:

@@ -41,7 +41,7 @@ class Pipeline:
 
     def __init__(self, *, gazetteers: Iterable[str | Path] = (), model: str | None = None,
                  trained: bool | str | Path = True):
-        """``trained``: True for the models shipped in ``kg/data`` (entity tagger, relation
+        """``trained``: True for the models shipped in ``kg/data`` (entity recogniser, relation
         classifier), the directory of models written by ``kg train``, or False for rules only."""
         from kg.extract import Gazetteer
         from kg.rdf.gazetteer import load_gazetteer
@@ -63,9 +63,9 @@ class Pipeline:
 
             self._nlp = build_nlp(self.entries, model=self.model)
             if self.trained:
-                from kg.learn import add_entity_tagger
+                from kg.learn import add_entity_recognizer
 
-                add_entity_tagger(self._nlp, self.trained)
+                add_entity_recognizer(self._nlp, self.trained)
         return self._nlp
 
     @property
@@ -135,12 +135,14 @@ class Pipeline:
         if cluster:
             from kg.distributed import resolve_on_cluster
 
-            yield from resolve_on_cluster(stream, cluster, gazetteers=self.gazetteer_files, model=self.model)
+            yield from resolve_on_cluster(stream, cluster, gazetteers=self.gazetteer_files, model=self.model,
+                                          trained=self.trained if isinstance(self.trained, bool) else str(self.trained))
             return
         if jobs > 1:
             from kg.parallel import resolve_in_processes
 
-            yield from resolve_in_processes(stream, jobs=jobs, gazetteers=self.gazetteer_files, model=self.model)
+            yield from resolve_in_processes(stream, jobs=jobs, gazetteers=self.gazetteer_files, model=self.model,
+                                            trained=self.trained if isinstance(self.trained, bool) else str(self.trained))
             return
         for ex in self.extract(stream):
             yield resolve_article(ex, self.by_iri)

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -50,3 +58,53 @@ def example_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("example-out")
     assert main(["build", str(EXAMPLES / "articles"), "-o", str(out), "-q"]) == 0
     return out
+
+
+# -- a `kg serve` endpoint for the endpoint and push tests ------------------------------------
+class Server:
+    """A `kg serve` subprocess on a free loopback port; stop() ends it and its workers."""
+
+    def __init__(self, *args: str):
+        self.proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", *args, "--port", "0", "-q"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        lines: queue.Queue = queue.Queue()
+        threading.Thread(target=lambda: lines.put(self.proc.stdout.readline()), daemon=True).start()
+        try:
+            first = lines.get(timeout=120)
+        except queue.Empty:
+            self.stop()
+            raise AssertionError("kg serve did not start in 120 s") from None
+        if "http://" not in first:
+            self.stop()
+            raise AssertionError(f"kg serve did not start: {first!r} {self.proc.stderr.read()}")
+        self.url = next(w for w in first.split() if w.startswith("http://") and w.endswith("/sparql"))
+        self.root = self.url[: -len("sparql")]
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=20)
+        return self.proc.returncode
+
+
+def http(url: str, *, query: str | None = None, update: str | None = None, accept: str | None = None,
+         method: str = "GET", body: bytes | None = None, content_type: str | None = None):
+    """(status, content type, body) of one request; HTTP errors are returned, not raised."""
+    headers = {"Accept": accept} if accept else {}
+    if method == "GET" and query is not None:
+        url += "?" + urllib.parse.urlencode({"query": query})
+    elif query is not None or update is not None:
+        body = urllib.parse.urlencode({"query": query} if query is not None else {"update": update}).encode()
+        content_type = "application/x-www-form-urlencoded"
+    if content_type:
+        headers["Content-Type"] = content_type
+    request = urllib.request.Request(url, data=body, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers.get("Content-Type", ""), err.read()

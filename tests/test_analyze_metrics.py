@@ -124,7 +124,7 @@ def test_metrics_shortest_path_not_connected_is_empty():
 def test_metrics_unknown_name_suggests_close_labels():
     G = actors([("a", "b", 1)])
     G.nodes["a"]["label"] = "Kataib Hezbollah"
-    with pytest.raises(KGError, match=r"\[E007\] No actor called 'Kataib Hizbollah'.*'Kataib Hezbollah'"):
+    with pytest.raises(KGError, match=r"\[E008\] No actor called 'Kataib Hizbollah'.*'Kataib Hezbollah'"):
         metrics.shortest_path(G, "Kataib Hizbollah", "b")
 
 

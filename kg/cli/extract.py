@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli import example_epilog
+from kg.cli import add_pipeline_options, example_epilog, pipeline_from_args
 
 DESCRIPTION = """\
 Write every mention, relation and event found in the articles to a JSONL file
@@ -22,25 +22,21 @@ def add_parser(sub) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory or - (stdin)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="JSONL file, or - for stdout")
-    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="extra gazetteer (Turtle)")
-    p.add_argument("--model", default=None, help="spaCy model name or path")
+    add_pipeline_options(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    import json
-
-    from kg.pipeline import Pipeline
-    from kg.store.jsonl import records, write_extractions
+    from kg.store.jsonl import json_line, records, write_extractions
     from kg.summary import EXIT_SKIPPED
 
-    result = Pipeline(gazetteers=args.gazetteer, model=args.model).run(
+    result = pipeline_from_args(args).run(
         args.inputs, on_skip=lambda s: print(f"skipped {s.origin}: {s.reason}", file=sys.stderr)
     )
     if args.output == "-":
         for r in result.extractions:
             for rec in records(r):
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(rec))
     else:
         n = write_extractions(result.extractions, args.output)
         print(f"wrote {n} records for {result.articles} article(s) to {args.output}", file=sys.stderr)

@@ -32,7 +32,10 @@ def extract(doc, article: Article, gazetteer: Gazetteer, *, relation_model=None)
     syn = Syntax(finder)
     _attach_context(syn)
     events = tuple(find_events(syn, article.published))
-    relations = (*find_relations(syn), *implied_relations(events))
+    # a description ("two soldiers") is no entity, so no relation can reach the graph through it
+    described = {m.id for m in finder.mentions if m.kind == "description"}
+    implied = (r for r in implied_relations(events) if r.subject not in described and r.object not in described)
+    relations = (*find_relations(syn), *implied)
     if relation_model is not None:
         relations = (*relations, *relation_model.relations(doc, finder.mentions, relations))
     sentences = tuple(sentence_span(sent[0]) for sent in doc.sents)

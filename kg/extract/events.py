@@ -5,6 +5,13 @@ target or victims, places and time come from the parse. Three discourse steps fo
 a verb and the attack noun it reports ("targeted in US airstrikes") are one event; a
 definite or bare mention without its own time ("the strikes") is the most talked-about
 earlier event of its family; a killing "in a strike" happened during that strike.
+
+Attacks, killings and injuries are kept even when no named actor takes part in them
+("a bomb exploded"), and their participants need not be names: "two police officers",
+"the bomber", "scores more" become ``description`` mentions (see
+:meth:`kg.extract.mentions.MentionFinder.description`) that fill the event's roles but
+are never entities. Other events (statements, condemnations, designations, threats)
+still need a named participant.
 """
 
 from __future__ import annotations
@@ -29,6 +36,14 @@ _INDEFINITE = {"a", "an", "another", "several", "many", "some", "further", "more
 _ANAPHORIC_DETS = {"the", "these", "those", "this", "that", "such"}
 _ACTOR = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Military", "NewsOrganization", "State"}
 _ACCUSE = {"accuse", "blame", "charge", "suspect"}
+_ATTACKS = ("Attack", "AirStrike")
+_HARMS = ("Killing", "Injury")
+# events kept without a named participant: they happened whoever took part
+_KEPT_WITHOUT_NAMES = frozenset({*_ATTACKS, *_HARMS})
+_EXPLOSION_FAMILY = {"explosion", "explode", "blast", "detonation", "detonate"}
+_RELATIVE = {"who", "whom", "that", "which"}
+_NOT_PARTICIPANTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+_PLACE_PREPS = {"in", "at", "near", "on", "outside", "inside", "along"}
 
 
 @dataclass
@@ -49,6 +64,8 @@ class Draft:
         lemma = _lemma(self.token)
         if self.token.pos_ in ("ADJ",) or self.token.dep_ == "amod":
             return "*"
+        if lemma in _EXPLOSION_FAMILY:
+            return "explosion"
         return "strike" if lemma in _STRIKE_FAMILY else lemma
 
 
@@ -62,23 +79,62 @@ def _lemma(tok) -> str:
     return lemma
 
 
+def _phrasal_class(tok) -> str | None:
+    """ "blew himself up", "the bombs went off": attacks only with their particle."""
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    for (verb, particle), cls in lex.PHRASAL_TRIGGERS.items():
+        if tok.lemma_.lower() == verb and particle in particles and tok.pos_ == "VERB":
+            if verb == "go":  # only a device goes off as an attack
+                subjects = {c.lower_ for c in tok.children if c.dep_ == "nsubj"}
+                if not subjects & lex.DEVICE_NOUNS:
+                    return None
+            return cls
+    return None
+
+
+def _predicative(tok) -> bool:
+    """ "were dead", "shot dead", "were injured" (tagged an adjective): said of someone."""
+    return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj")
+
+
 def _trigger_class(tok) -> str | None:
     lemma = _lemma(tok)
     cls = lex.EVENT_TRIGGERS.get(lemma)
     if cls is None:
-        return None
+        return _phrasal_class(tok)
     is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
-    adjectival = tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ") and cls in ("Attack",)
+    adjectival = tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ") and cls in ("Attack", *_HARMS)
+    predicative = _predicative(tok) and cls in _HARMS
+    if lemma in lex.PREDICATIVE_TRIGGERS and not (predicative or tok.pos_ == "NOUN"):
+        return None
     if lemma in lex.VERB_ONLY_TRIGGERS and not (is_verb or adjectival):
         return None
-    if not is_verb and tok.pos_ != "NOUN" and not adjectival:
+    if lemma in lex.NOUN_ONLY_TRIGGERS and tok.pos_ != "NOUN":
         return None
+    if not is_verb and tok.pos_ != "NOUN" and not adjectival and not predicative:
+        return None
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound":
+        head = tok.head
+        # "bomb attack", "suicide bomber", "murder suspect": the head says what happened
+        if lex.EVENT_TRIGGERS.get(head.lemma_.lower()) or head.lemma_.lower() in lex.PERSON_NOUNS \
+                or head.lower_ in lex.PERSON_NOUNS:
+            return None
+    if cls == "Killing" and _attempted(tok):
+        return "Attack"  # "an assassination attempt", "attempted murder": an attack, no death
     if cls == "Attack":
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         subj = {c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"}
         if mods & lex.AIR_MODIFIERS or subj & lex.AIR_MODIFIERS:
             return "AirStrike"
     return cls
+
+
+def _attempted(tok) -> bool:
+    if tok.pos_ != "NOUN":
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    head_is_attempt = tok.dep_ == "compound" and tok.head.lemma_.lower() == "attempt"
+    return bool(mods & lex.ATTEMPT_WORDS) or head_is_attempt
 
 
 class EventFinder:
@@ -97,82 +153,211 @@ class EventFinder:
 
     # -- arguments of one trigger ---------------------------------------------------
     def _draft(self, tok, cls: str) -> Draft:
-        syn = self.syn
         d = Draft(tok, cls)
-        is_verb = tok.tag_.startswith("VB") and tok.dep_ != "amod"
+        is_verb = tok.tag_.startswith("VB") and tok.dep_ != "amod" and not _predicative(tok)
         if is_verb:
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-            for c in tok.children:
-                if c.dep_ == "nsubj" and not passive:
-                    if c.lower_ in ("that", "which") and tok.dep_ == "relcl":
-                        d.during = tok.head  # "an attack that killed ..."
-                    else:
-                        d.agents += syn.referents(c)
-                elif c.dep_ == "dobj" and not passive:
-                    if _trigger_class(c) is not None:
-                        d.target_event = c  # "condemned the strikes": the event, not its agent
-                    else:
-                        d.patients += syn.referents(c) or syn.owners(c)
-                elif c.dep_ == "nsubjpass":
-                    d.patients += syn.referents(c) or syn.owners(c)
-                elif c.dep_ == "agent":
-                    d.agents += [m for p in c.children if p.dep_ == "pobj" for m in syn.referents(p) or syn.owners(p)]
-                elif c.dep_ == "prep" and c.lower_ in ("alongside", "with") and cls in ("Killing", "Injury"):
-                    d.patients += [m for p in c.children if p.dep_ == "pobj" for m in syn.referents(p)]
-                elif c.dep_ == "prep" and c.lower_ in ("on", "against") and cls in ("Attack", "AirStrike"):
-                    d.patients += [m for p in c.children if p.dep_ == "pobj" for m in syn.referents(p) or syn.owners(p)]
-                elif c.dep_ == "prep" and c.lower_ == "as" and cls == "Designation":
-                    d.designated_as = next((p for p in c.children if p.dep_ == "pobj"), None)
-                elif c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
-                    for p in c.children:
-                        if p.dep_ == "pobj" and _trigger_class(p) in ("Attack", "AirStrike"):
-                            d.during = p
-            if not d.agents:
-                d.agents += self._inherited_subject(tok)
-            d.own_agent = bool(d.agents)
-            d.places = syn.places(tok)
-            d.times = syn.time_expressions(tok)
-            if d.designated_as is not None:
-                d.times += syn.time_expressions(d.designated_as)
-        elif tok.dep_ == "amod":  # "the targeted facilities"
+            self._verb_arguments(d)
+        elif _predicative(tok):
+            self._predicative_arguments(d)
+        elif tok.dep_ == "amod":  # "the targeted facilities", "wounded soldiers"
             noun = tok.head
-            d.patients += syn.referents(noun) or syn.owners(noun)
+            d.patients += self._participants(noun, d, "patient", owners=True)
             if noun.dep_ in ("nsubj", "nsubjpass"):
-                d.places = syn.places(noun.head)
+                d.places = self.syn.places(noun.head)
         else:
-            for c in tok.children:
-                if c.dep_ in ("compound", "amod", "nmod", "poss") and c.lower_ not in lex.AIR_MODIFIERS:
-                    m = syn.mention(c)
-                    if m is not None and local(m.cls) in _ACTOR and m.kind != "demonym":
-                        d.agents.append(m)
-                elif c.dep_ == "prep" and c.lower_ == "by":
-                    d.agents += [m for p in c.children if p.dep_ == "pobj" for m in syn.referents(p)]
-                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
-                    d.patients += [m for p in c.children if p.dep_ == "pobj" for m in syn.referents(p) or syn.owners(p)]
-            d.own_agent = bool(d.agents)
-            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lex.LIGHT_VERBS:
-                light = tok.head
-                if tok.dep_ == "dobj":
-                    subj = [m for c in light.children if c.dep_ == "nsubj" for m in syn.referents(c)]
-                    d.agents += subj or self._inherited_subject(light)
-                else:
-                    d.agents += [m for c in light.children if c.dep_ == "agent" for p in c.children
-                                 if p.dep_ == "pobj" for m in syn.referents(p) or syn.owners(p)]
-                d.own_agent = bool(d.agents)
-                d.times += syn.time_expressions(light)
-                d.places += syn.places(light)
-            d.places += syn.places(tok)
-            d.times += syn.time_expressions(tok)
+            self._noun_arguments(d)
+        if cls in _KEPT_WITHOUT_NAMES and not d.places:
+            d.places = self._place_descriptions(d)
         return d
 
-    def _inherited_subject(self, verb) -> list[Mention]:
-        """The subject a verb shares: "X said ... and threatened"; "accused X of carrying out"."""
+    def _verb_arguments(self, d: Draft) -> None:
+        syn, tok, cls = self.syn, d.token, d.cls
+        lemma = _lemma(tok)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or _bare_participle(tok)
+        harmed_subject = lemma in lex.PATIENT_SUBJECT_VERBS  # "three people died"
+        for c in tok.children:
+            if c.dep_ == "nsubj" and not passive:
+                if c.lower_ in ("that", "which") and tok.dep_ == "relcl" and _trigger_class(tok.head):
+                    d.during = tok.head  # "an attack that killed ..."
+                elif _trigger_class(c) in _ATTACKS and cls in (*_HARMS, *_ATTACKS):
+                    d.during = c  # "the explosion killed three", "the blast targeted a bakery"
+                elif harmed_subject:
+                    d.patients += self._participants(c, d, "patient")
+                else:
+                    d.agents += self._participants(c, d, "agent")
+            elif c.dep_ == "dobj" and not passive:
+                if _trigger_class(c) is not None:
+                    d.target_event = c  # "condemned the strikes": the event, not its agent
+                elif lemma in lex.DEVICE_OBJECT_VERBS or c.lower_.endswith(("self", "selves")):
+                    continue  # "detonated a bomb", "blew himself up": not a target
+                else:
+                    d.patients += self._participants(c, d, "patient", owners=True)
+            elif c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and passive):
+                if lemma in lex.DEVICE_OBJECT_VERBS and cls in _ATTACKS:
+                    continue  # "the bombs were detonated"
+                d.patients += self._participants(c, d, "patient", owners=True)
+            elif c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if _trigger_class(p) in _ATTACKS and cls in _HARMS:
+                        d.during = p  # "killed by an explosion"
+                    else:
+                        d.agents += self._participants(p, d, "agent", owners=True)
+            elif c.dep_ == "prep" and c.lower_ in ("alongside", "with") and cls in _HARMS:
+                d.patients += [m for p in c.children if p.dep_ == "pobj"
+                               for m in self._participants(p, d, "patient")]
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against") and cls in _ATTACKS:
+                d.patients += [m for p in c.children if p.dep_ == "pobj"
+                               for m in self._participants(p, d, "patient", owners=True)]
+            elif c.dep_ == "prep" and c.lower_ == "as" and cls == "Designation":
+                d.designated_as = next((p for p in c.children if p.dep_ == "pobj"), None)
+            elif c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and _trigger_class(p) in _ATTACKS:
+                        d.during = p
+            elif c.dep_ == "advcl" and cls in _HARMS and _trigger_class(c) in _ATTACKS:
+                d.during = c  # "two soldiers were wounded when a bomb exploded"
+        if cls in _HARMS and d.during is None and tok.dep_ in ("advcl", "conj") \
+                and _trigger_class(tok.head) in _ATTACKS:
+            d.during = tok.head  # "a device exploded, wounding 13 people"
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            # a reduced relative clause: "six soldiers killed in the attack"
+            d.patients += self._participants(tok.head, d, "patient", owners=True)
+        if not d.patients and passive is False and tok.dep_ == "conj" and tok.tag_ == "VBN":
+            # "a man was shot and killed": the passive subject is shared
+            d.patients += [m for c in tok.head.children if c.dep_ == "nsubjpass"
+                           for m in self._participants(c, d, "patient", owners=True)]
+        if not d.agents and not harmed_subject:
+            d.agents += self._inherited_subject(tok, d)
+        d.own_agent = bool(d.agents)
+        d.places = syn.places(tok)
+        d.times = syn.time_expressions(tok)
+        if d.designated_as is not None:
+            d.times += syn.time_expressions(d.designated_as)
+
+    def _predicative_arguments(self, d: Draft) -> None:
+        """ "nine people were dead", "a man was shot dead by police": the one it is said of."""
+        syn, head = self.syn, d.token.head
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "dobj" and head.pos_ == "VERB"):
+                d.patients += self._participants(c, d, "patient")
+            elif c.dep_ == "agent":
+                d.agents += [m for p in c.children if p.dep_ == "pobj"
+                             for m in self._participants(p, d, "agent", owners=True)]
+        if _trigger_class(head) in _ATTACKS:
+            d.during = head  # "shot dead": killed in the shooting
+        d.places = syn.places(head) + syn.places(d.token)
+        d.times = syn.time_expressions(head)
+
+    def _noun_arguments(self, d: Draft) -> None:
+        syn, tok, cls = self.syn, d.token, d.cls
+        for c in tok.children:
+            if c.dep_ == "poss" and cls in _HARMS:
+                d.patients += self._participants(c, d, "patient")  # "his death"
+            elif c.dep_ in ("compound", "amod", "nmod", "poss") and c.lower_ not in lex.AIR_MODIFIERS:
+                m = syn.mention(c)
+                if m is not None and local(m.cls) in _ACTOR and m.kind != "demonym":
+                    d.agents.append(m)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                d.agents += [m for p in c.children if p.dep_ == "pobj"
+                             for m in self._participants(p, d, "agent")]
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if c.lower_ == "of" and cls in _ATTACKS and self._place_noun(p):
+                        continue  # "the bombing of the city": where, not whom
+                    d.patients += self._participants(p, d, "patient", owners=True)
+        d.own_agent = bool(d.agents)
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.LIGHT_VERBS:
+            if tok.dep_ == "dobj":
+                subj = [m for c in head.children if c.dep_ == "nsubj" for m in self._participants(c, d, "agent")]
+                d.agents += subj or self._inherited_subject(head, d)
+            else:
+                d.agents += [m for c in head.children if c.dep_ == "agent" for p in c.children
+                             if p.dep_ == "pobj" for m in self._participants(p, d, "agent", owners=True)]
+            d.own_agent = bool(d.agents)
+            d.times += syn.time_expressions(head)
+            d.places += syn.places(head)
+        elif tok.dep_ == "dobj" and head.lemma_.lower() in lex.EXPERIENCER_VERBS:
+            # "13 people suffered injuries", "he survived an attack"
+            d.patients += [m for c in head.children if c.dep_ == "nsubj"
+                           for m in self._participants(c, d, "patient", owners=True)]
+            d.times += syn.time_expressions(head)
+            d.places += syn.places(head)
+        d.places += syn.places(tok)
+        d.times += syn.time_expressions(tok)
+
+    def _participants(self, tok, d: Draft, role: str, *, owners: bool = False) -> list[Mention]:
+        """Who the noun phrase headed by ``tok`` stands for as ``d``'s agent or patient.
+
+        Names first (with their coordination, apposition and "including" lists). A
+        phrase with no name is, for attacks, killings and injuries, a description
+        ("two police officers"); for other events, or when ``owners`` is set and the
+        phrase is not about people ("US bases"), the actors that own it.
+        """
+        syn = self.syn
+        relative = _antecedent(tok) is not tok
+        if relative:  # "Jack Ruby, who killed ...": Ruby alone, not what Ruby is listed with
+            tok = _antecedent(tok)
+            own = syn.mention(tok)
+            names = [own] if own is not None else []
+        else:
+            names = syn.referents(tok)
+        if d.cls not in _KEPT_WITHOUT_NAMES:
+            return names or (syn.owners(tok) if owners else [])
+        found = list(names)
+        for t in [tok] if relative else syn.conjuncts(tok):
+            m = syn.mention(t)
+            if m is not None:
+                if m.kind == "demonym" and _describable(t, role, d.cls):
+                    found.append(syn.finder.description(t, _description_class(t)))  # "Iraqis"
+                continue
+            if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in ("including", "such"))
+                   for c in t.children) and names:
+                continue  # the name it is followed by stands for it
+            if owners and (role == "agent" or d.cls in _ATTACKS or not _describable(t, role, d.cls)):
+                own = syn.owners(t)  # "attacks on US bases": the US is attacked
+                if own:
+                    found += own
+                    continue
+            if _describable(t, role, d.cls):
+                # victims are described even when owned: "NATO service members were killed"
+                found.append(syn.finder.description(t, _description_class(t)))
+        unique = {m.id: m for m in found}
+        return list(unique.values())
+
+    def _place_noun(self, tok) -> bool:
+        return tok.lemma_.lower() in lex.PLACE_NOUNS and self.syn.mention(tok) is None \
+            and tok.ent_type_ not in _NOT_PARTICIPANTS
+
+    def _place_descriptions(self, d: Draft) -> list[Mention]:
+        """ "on a busy street", "at the station": where it happened, when no place is named."""
+        anchors = [d.token]
+        if d.token.dep_ == "amod" or _predicative(d.token):
+            anchors.append(d.token.head)
+        found = []
+        for anchor in anchors:
+            for prep in anchor.children:
+                if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+                    for p in prep.children:
+                        if p.dep_ == "pobj" and self._place_noun(p):
+                            found.append(self.syn.finder.description(p, ONT + "Place"))
+        return found
+
+    def _inherited_subject(self, verb, d: Draft) -> list[Mention]:
+        """The subject a verb shares: "X said ... and threatened"; "accused X of carrying out";
+        "X launched attacks, killing 130 people"."""
         syn = self.syn
         v = verb
         for _ in range(4):
-            if v.dep_ in ("conj", "xcomp") and v.head is not v:
+            participle = v.dep_ == "advcl" and v.tag_ == "VBG" and d.cls in _HARMS
+            if (v.dep_ in ("conj", "xcomp") or participle) and v.head is not v:
                 v = v.head
-                subj = [m for c in v.children if c.dep_ in ("nsubj",) for m in syn.referents(c)]
+                subj = [m for c in v.children if c.dep_ in ("nsubj",) and _trigger_class(c) is None
+                        for m in self._participants(c, d, "agent")]
                 if subj:
                     return subj
                 continue
@@ -274,12 +459,14 @@ class EventFinder:
                 span = syn.doc[words[0].i: d.designated_as.i + 1]
                 args.append(Argument(ONT + "designatedAs", value=span.text, datatype=XSD_STRING,
                                      span=Span(span.start_char, span.end_char, span.text)))
-        if entity_args == 0:
+        if entity_args == 0 and cls not in _KEPT_WITHOUT_NAMES:
             return None
         if cls == "Statement" and not agents:
             return None
         tok = d.token
         confidence = 0.75 if alias[tok.i] == tok.i else 0.6
+        if not args:
+            confidence = 0.5  # nobody and nowhere: the word alone says it happened
         return EventMention(
             id=_local_id(alias[tok.i]),
             cls=ONT + (self.drafts[alias[tok.i]].cls if alias[tok.i] != tok.i else cls),
@@ -289,6 +476,60 @@ class EventFinder:
             confidence=confidence,
             extractor=EXTRACTOR,
         )
+
+
+def _bare_participle(tok) -> bool:
+    """ "three others wounded", "7 militants killed in blasts": a passive without its "were"."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.tag_ == "VBN" and "nsubj" in deps and not deps & {"aux", "auxpass", "dobj"}
+
+
+def _antecedent(tok):
+    """The noun a relative pronoun stands for ("the men who died": men), else ``tok``."""
+    if tok.lower_ in _RELATIVE and tok.tag_ in ("WP", "WDT", "WP$") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _is_person(tok) -> bool:
+    return tok.lemma_.lower() in lex.PERSON_NOUNS or tok.lower_ in lex.PERSON_NOUNS \
+        or tok.lemma_.lower() in lex.ROLE_NOUNS or tok.lower_.rstrip(".") in lex.TITLES
+
+
+def _is_group(tok) -> bool:
+    return any(tok.lemma_.lower() in lex.TYPE_NOUNS[c] or tok.lower_ in lex.TYPE_NOUNS[c]
+               for c in ("ArmedGroup", "Military", "GovernmentBody"))
+
+
+def _describable(tok, role: str, cls: str) -> bool:
+    """Whether a phrase without a name can fill ``role`` of a ``cls`` event as a description.
+
+    Agents must be people or armed bodies ("the bomber", "troops"; not "the bomb"); the
+    harmed may be any people, numbers included ("another 15", "scores"); an attack's
+    target may be a thing too ("a bakery", "the convoy"). Never a time or an event.
+    """
+    if tok.ent_type_ in _NOT_PARTICIPANTS or _trigger_class(tok) is not None or tok.is_punct:
+        return False
+    lower = tok.lower_
+    if tok.pos_ == "PRON":
+        return lower in lex.PERSON_PRONOUNS and not lower.endswith(("self", "selves")) \
+            or (role == "patient" and cls in _ATTACKS and lower == "it")
+    if role == "agent":
+        return _is_person(tok) or _is_group(tok)
+    if cls in _HARMS:
+        return tok.pos_ in ("NOUN", "PROPN", "NUM") or (tok.pos_ == "ADJ" and tok.dep_ != "amod")
+    return tok.pos_ in ("NOUN", "PROPN", "NUM")
+
+
+def _description_class(tok) -> str:
+    """The class a description reads as: people, an armed body, a place, else a person."""
+    lemma = tok.lemma_.lower()
+    for cls in ("ArmedGroup", "Military", "GovernmentBody"):
+        if lemma in lex.TYPE_NOUNS[cls] or tok.lower_ in lex.TYPE_NOUNS[cls]:
+            return ONT + cls
+    if lemma in lex.PLACE_NOUNS and not _is_person(tok):
+        return ONT + "Place"
+    return ONT + "Person"
 
 
 def _local_id(token_index: int) -> str:

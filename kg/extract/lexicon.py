@@ -103,10 +103,16 @@ EVENT_TRIGGERS = {
     "target": "Attack", "ambush": "Attack", "invade": "Attack", "invasion": "Attack",
     "offensive": "Attack", "storm": "Attack", "shoot": "Attack", "shooting": "Attack",
     "fire": "Attack", "hit": "Attack",
+    "explosion": "Attack", "explode": "Attack", "blast": "Attack", "detonate": "Attack",
+    "detonation": "Attack", "gunfire": "Attack", "gunfight": "Attack", "firefight": "Attack",
+    "shootout": "Attack", "stab": "Attack", "stabbing": "Attack",
     "kill": "Killing", "killing": "Killing", "assassinate": "Killing",
     "assassination": "Killing", "murder": "Killing", "execute": "Killing", "slay": "Killing",
-    "die": "Killing", "death": "Killing",
+    "slaying": "Killing", "slaughter": "Killing", "massacre": "Killing", "behead": "Killing",
+    "die": "Killing", "death": "Killing", "dead": "Killing", "perish": "Killing",
+    "fatality": "Killing", "suicide": "Killing",
     "injure": "Injury", "wound": "Injury", "hurt": "Injury", "injury": "Injury",
+    "maim": "Injury", "maiming": "Injury", "mutilate": "Injury",
     "designate": "Designation", "blacklist": "Designation", "proscribe": "Designation",
     "condemn": "Condemnation", "denounce": "Condemnation", "decry": "Condemnation",
     "deplore": "Condemnation", "threaten": "Threat", "threat": "Threat", "vow": "Threat",
@@ -115,10 +121,67 @@ EVENT_TRIGGERS = {
     "state": "Statement", "report": "Statement", "add": "Statement", "claim": "Statement",
     "cite": "Statement",
 }
+# phrasal verbs that are attacks only with their particle ("blew himself up", "bombs went off")
+PHRASAL_TRIGGERS = {("blow", "up"): "Attack", ("go", "off"): "Attack"}
+# adjectives that are events when said of someone ("were dead", "shot dead"); participles
+# used so ("were injured") are read from their verb's lemma
+PREDICATIVE_TRIGGERS = frozenset({"dead"})
+# nouns that make a killing an attempt, which is an attack: "assassination attempt", "attempted murder"
+ATTEMPT_WORDS = frozenset({"attempt", "attempted", "failed", "foiled", "thwarted"})
+# verbs whose subject is the one harmed, not the one harming ("three people died")
+PATIENT_SUBJECT_VERBS = frozenset({"die", "perish"})
+# verbs whose object is the device used, not the target ("detonated a bomb")
+DEVICE_OBJECT_VERBS = frozenset({"detonate", "explode", "blow", "plant"})
+# verbs whose subject undergoes the event their object names ("suffered injuries")
+EXPERIENCER_VERBS = frozenset({"suffer", "sustain", "survive", "receive"})
+# what goes off: the subject that makes "went off" an explosion
+DEVICE_NOUNS = frozenset(
+    "bomb bombs device devices explosive explosives ied ieds mine mines grenade grenades "
+    "rocket rockets shell shells mortar mortars charge charges".split()
+)
+# common nouns that describe people: event participants that are not names
+# ("two police officers", "the bomber", "civilians"); role nouns and titles count too
+PERSON_NOUNS = frozenset(
+    """people person persons man men woman women child children boy boys girl girls baby
+    babies kid kids teenager teenagers adult adults youth youths civilian civilians
+    resident residents citizen citizens villager villagers local locals national nationals
+    passenger passengers pedestrian pedestrians bystander bystanders passer-by passers-by
+    shopper shoppers worshipper worshippers worshiper worshipers pilgrim pilgrims tourist
+    tourists visitor visitors student students pupil pupils schoolboy schoolgirl teacher
+    teachers worker workers employee employees staff doctor doctors nurse nurses patient
+    patients driver drivers farmer farmers family families relative relatives victim victims
+    survivor survivors casualty casualties soldier soldiers troops trooper troopers marine
+    marines serviceman servicemen servicemember servicemembers personnel officer officers
+    policeman policemen policewoman cop cops guard guards guardsman guardsmen agent agents
+    commander commanders fighter fighters militant militants insurgent insurgents rebel
+    rebels gunman gunmen attacker attackers assailant assailants bomber bombers terrorist
+    terrorists jihadist jihadists extremist extremists militiaman militiamen sniper snipers
+    killer killers murderer murderers suspect suspects perpetrator perpetrators protester
+    protesters protestor protestors demonstrator demonstrators activist activists journalist
+    journalists reporter reporters photographer photographers leader leaders official
+    officials politician politicians lawmaker lawmakers member members prisoner prisoners
+    detainee detainees hostage hostages refugee refugees migrant migrants crowd crowds mob
+    individual individuals anyone everyone someone others dozens scores hundreds thousands
+    """.split()
+)
+# pronouns that stand for people or groups in an event's roles (not linked to entities)
+PERSON_PRONOUNS = frozenset({"they", "them", "those", "who", "whom", "he", "him", "she", "her",
+                              "we", "us", "you", "i", "me", "all", "many", "some", "several",
+                              "others", "none", "one", "both", "themselves", "himself", "herself"})
+# nouns that describe a place an event happened at ("on a busy street", "at the station")
+PLACE_NOUNS = TYPE_NOUNS["Place"] | frozenset(
+    """street streets road roads market marketplace station stations school schools hospital
+    mosque church temple synagogue shrine checkpoint building buildings restaurant cafe hotel
+    bakery shop shops mall centre center office offices compound headquarters house home
+    homes village villages neighborhood site post posts barracks bridge highway""".split()
+)
+
 # nouns or compounds that make an attack an air strike
 AIR_MODIFIERS = frozenset("air drone missile warplane warplanes jet jets aerial".split())
 # attack words that are only triggers as verbs ("fire" the noun, "hit" the noun are not)
 VERB_ONLY_TRIGGERS = frozenset("fire hit shoot storm target state add tell say cite report".split())
+# attack words that are only triggers as nouns ("a blast"; to "blast" a decision is to criticise it)
+NOUN_ONLY_TRIGGERS = frozenset({"blast"})
 # verbs whose object is the event really carried out ("carried out airstrikes")
 LIGHT_VERBS = frozenset("carry launch conduct stage mount order perform undertake".split())
 # verbs of saying: their subject speaks the quote

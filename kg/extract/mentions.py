@@ -4,6 +4,12 @@ Three kinds: names (from NER and the gazetteer ruler, with titles and determiner
 stripped and their class corrected by syntax), pronouns (it, its, he, we), and
 nominals (the group, the militia; Iraq's military). Pronouns and nominals are linked to
 their antecedents later, in :mod:`kg.resolve.coref`.
+
+A fourth kind, ``description`` ("two police officers", "the bomber", "scores more"), is
+made only on request by the event extractor, for participants of an event that are not
+named (:meth:`MentionFinder.description`). Descriptions are not entities: resolution
+leaves them out, so they never become actors in the graph or the network, and no
+other extractor sees them (they are not in the token map behind ``mention_at``).
 """
 
 from __future__ import annotations
@@ -55,6 +61,7 @@ class MentionFinder:
         self.gaz = gazetteer
         self.mentions: list[Mention] = []
         self.token_mention: dict[int, int] = {}
+        self.token_description: dict[int, int] = {}  # head token -> description mention id
         self.sent_index = {}
         for i, sent in enumerate(doc.sents):
             for tok in sent:
@@ -84,6 +91,32 @@ class MentionFinder:
     def mention_at(self, token) -> Mention | None:
         mid = self.token_mention.get(token.i)
         return None if mid is None else self.mentions[mid]
+
+    def description(self, head, cls: str) -> Mention:
+        """A ``description`` mention for the noun phrase headed by ``head`` (made once).
+
+        The phrase runs from the first word before the head that depends on it ("six
+        NATO service members", "more than 260") to the head itself: what follows the
+        head ("killed in the blast") is not part of the description. Call after
+        :meth:`find`; the mention gets the next free id.
+        """
+        mid = self.token_description.get(head.i)
+        if mid is not None:
+            return self.mentions[mid]
+        left = {t.i for t in head.subtree if t.i <= head.i}
+        start = head.i
+        while start - 1 in left:  # the contiguous words before the head
+            start -= 1
+        while start < head.i and (self.doc[start].is_punct or self.doc[start].dep_ in ("cc", "prep")):
+            start += 1
+        span = self.doc[start:head.i + 1]
+        mid = len(self.mentions)
+        self.mentions.append(Mention(
+            id=mid, start=span.start_char, end=span.end_char, text=span.text, cls=cls,
+            kind="description", sent=self.sent_index.get(head.i, 0), role=_role(head), typed_by="cue",
+        ))
+        self.token_description[head.i] = mid
+        return self.mentions[mid]
 
     # -- names ----------------------------------------------------------------------
     def _add_name(self, ent) -> None:

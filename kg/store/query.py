@@ -3,7 +3,7 @@
 rdflib's own SPARQL engine turns ordinary joins into cartesian products (a two-pattern
 join over 24k triples took 9 s; see PITFALLS.md), so queries run in an in-memory
 Oxigraph store loaded from the graph. Our ontology's prefixes are predeclared and the
-default graph is the union of all article graphs.
+default graph is the merge of all article graphs (each triple once).
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ def open_store(source: str | Path | Graph | Dataset | ox.Store) -> ox.Store:
         if isinstance(source, Dataset):
             data = source.serialize(format="nquads", encoding="utf-8")
             store.load(data, ox.RdfFormat.N_QUADS)
+            merge_named_graphs(store)
         else:
             store.load(source.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
         return store
@@ -71,14 +72,35 @@ def open_store(source: str | Path | Graph | Dataset | ox.Store) -> ox.Store:
         store.load(path=str(path), format=_OX_FORMAT[fmt])
     except (SyntaxError, ValueError, OSError) as err:
         raise GraphError(f"Can't read '{path}' as {fmt}: {err}") from err
+    if FORMATS[fmt][2]:
+        merge_named_graphs(store)
     return store
+
+
+def merge_named_graphs(store: ox.Store) -> None:
+    """Put the merge of all named graphs into the default graph, where queries look.
+
+    Oxigraph 0.5's "default graph as union" is a bag, not the RDF merge: a triple held
+    by two article graphs (an actor's label) matches twice, so rows repeat, COUNTs
+    inflate and joins multiply (oxigraph issue 1919, fixed after 0.5). The default graph
+    is a set, so a triple lands there once however many articles state it.
+    """
+    store.extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                  for q in store if not isinstance(q.graph_name, ox.DefaultGraph)])
+
+
+def default_graph_is_empty(store: ox.Store) -> bool:
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
 
 
 def query(source, sparql: str) -> Result:
     """Run ``sparql`` over ``source`` (graph file path, rdflib Graph/Dataset, or ox.Store)."""
     store = open_store(source)
+    # the default graph holds the merge of the article graphs (see merge_named_graphs);
+    # a store that has only named graphs is asked through their union
+    union = {"use_default_graph_as_union": True} if default_graph_is_empty(store) else {}
     try:
-        answer = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        answer = store.query(sparql, prefixes=PREFIXES, **union)
     except SyntaxError as err:
         raise QueryError(f"The query is not valid SPARQL: {err}") from err
     except OSError as err:

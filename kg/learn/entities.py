@@ -1,0 +1,119 @@
+"""A trained entity recogniser that corrects the English model's names, as a spaCy component.
+
+The small English model finds names well but draws their edges and types its own way
+(OntoNotes). kg ships a copy of its entity recogniser fine-tuned on annotated news
+(see :mod:`kg.learn.train`) to find person, organisation and location names, and
+"other" names (dates, events, works: label ``MISC``). The component runs that copy on
+the words of each Doc and merges its answer in, so the ontology's finer classes and
+the gazetteer's knowledge survive:
+
+* names the gazetteer linked (``ent.ent_id_``) are kept, unless the recogniser found a
+  longer proper name around one ("Latin America", "American University of Beirut");
+* the model's person, organisation and place names are replaced by the recogniser's
+  (``PERSON``, ``ORG``, or the model's own place label, ``GPE`` when it had none); the
+  mention finder then types them into our classes (armed group, government body...)
+  from cue words and the gazetteer, as before;
+* the model's other labels (``DATE``, ``NORP``...) stay unless a recognised name covers
+  them, so times are read as before; a demonym ("Iraqi") stays a demonym even when the
+  recogniser reads it as a place;
+* every recognised span, "other" ones included, is kept in ``doc.spans["kg_entities"]``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract import lexicon as lex
+
+FACTORY = "kg_entity_recognizer"
+SPAN_KEY = "kg_entities"
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# what the recogniser's labels become (labels missing here are ignored)
+KEEP_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE", "MISC": "MISC"}
+
+
+def save_recognizer(ner, config: dict, path: str | Path, meta: dict) -> None:
+    """Write a trained ``ner`` pipe to ``path.bin`` and how to rebuild it to ``path.json``.
+
+    The weights are spaCy's own serialisation (msgpack, no pickle).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.with_suffix(".bin").write_bytes(ner.to_bytes(exclude=["vocab"]))
+    body = {"factory": "ner", "config": config, "meta": meta}
+    path.with_suffix(".json").write_text(json.dumps(body, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def load_recognizer(nlp: Language, path: str | Path):
+    """The trained ``ner`` pipe saved at ``path`` (.bin, .json), built on ``nlp``'s vocabulary."""
+    path = Path(path)
+    body = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    pipe = nlp.create_pipe(body["factory"], name=FACTORY + "_inner", config=body["config"])
+    return pipe.from_bytes(path.with_suffix(".bin").read_bytes(), exclude=["vocab"])
+
+
+def recognised(ner, doc) -> list[Span]:
+    """The recogniser's spans on ``doc``'s words (ignoring entities already set on ``doc``)."""
+    words = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    return [Span(doc, e.start, e.end, label=KEEP_LABELS[e.label_]) for e in ner(words).ents
+            if e.label_ in KEEP_LABELS]
+
+
+def _extends_name(span: Span, ent: Span) -> bool:
+    """``span`` is a longer proper name around ``ent``: "Latin America", "American University of Beirut".
+
+    Titles ("President Biden") and determiners do not make a longer name.
+    """
+    if not (span.start <= ent.start and ent.end <= span.end and len(span) > len(ent)):
+        return False
+    extra = [t for t in span if not ent.start <= t.i < ent.end]
+    if any(t.lower_.rstrip(".") in lex.TITLES or t.lower_ in ("the", "a", "an") or t.tag_ == "POS" for t in extra):
+        return False
+    return any(t.is_title or t.is_upper for t in extra if t.is_alpha)
+
+
+def apply_spans(doc, spans: list[Span]) -> None:
+    """Merge recognised spans into ``doc.ents`` and ``doc.spans[SPAN_KEY]`` (see module docs)."""
+    old = list(doc.ents)
+    longer = [s for s in spans if s.label_ in ("PERSON", "ORG", "GPE")]
+    fixed = [e for e in old if e.ent_id_ and not any(_extends_name(s, e) for s in longer)]
+    taken = {i for e in fixed for i in range(e.start, e.end)}
+    names = []
+    for span in spans:
+        label = span.label_
+        if label == "MISC" or any(i in taken for i in range(span.start, span.end)):
+            continue
+        if any(x.label_ == "NORP" and x.start <= span.start and span.end <= x.end for x in old):
+            continue  # "Iraqi" stays a demonym, read through the gazetteer's demonyms
+        if label == "GPE":
+            model = [x for x in old if x.start < span.end and span.start < x.end and x.label_ in PLACE_LABELS]
+            if model:
+                label = model[0].label_
+        names.append(Span(doc, span.start, span.end, label=label))
+    covered = {i for x in names for i in range(x.start, x.end)} | taken
+    kept = [x for x in old if not x.ent_id_ and x.label_ not in NAME_LABELS
+            and not any(i in covered for i in range(x.start, x.end))]
+    doc.ents = filter_spans([*fixed, *names, *kept])
+    doc.spans[SPAN_KEY] = list(spans)
+
+
+class EntityRecognizer:
+    """The spaCy component: recognises names, then merges them into ``doc.ents``."""
+
+    def __init__(self, ner):
+        self.ner = ner
+
+    def __call__(self, doc):
+        apply_spans(doc, recognised(self.ner, doc))
+        return doc
+
+
+@Language.factory(FACTORY, default_config={"path": ""})
+def make_entity_recognizer(nlp: Language, name: str, path: str) -> EntityRecognizer:
+    return EntityRecognizer(load_recognizer(nlp, path))

@@ -1,0 +1,139 @@
+"""A trained relation classifier over pairs of names in a sentence.
+
+For every ordered pair of names (persons, organisations, places) in one sentence it
+gives the probability of each relation it knows (:data:`PREDICATES`: killed, worksFor,
+basedIn, livesIn, locatedIn) or of none. A relation is kept when its probability
+reaches the threshold chosen on held-out data, when the ontology allows it between
+those classes (a person lives in a place, an organisation is based in one), and when
+the dependency rules have not already said the same or something more precise
+("spokesman for" gives spokespersonFor, a kind of worksFor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import numpy as np
+
+from kg.extract import lexicon as lex
+from kg.learn.features import COARSE, dependency_path, local, pair_features, path_length
+from kg.learn.linear import SoftmaxClassifier, hash_features
+from kg.rdf.vocab import KG
+from kg.types import Mention, Relation
+
+EXTRACTOR = "relation-classifier"
+NONE = "none"
+# the predicates the classifier predicts, and the (subject, object) kinds each allows
+PREDICATES = {
+    str(KG.killed): {("PER", "PER"), ("ORG", "PER")},
+    str(KG.worksFor): {("PER", "ORG")},
+    str(KG.basedIn): {("ORG", "LOC")},
+    str(KG.livesIn): {("PER", "LOC")},
+    str(KG.locatedIn): {("LOC", "LOC")},
+}
+# a rule relation with one of these predicates already says what the classifier would
+COVERED_BY = {
+    str(KG.worksFor): {str(KG.worksFor), str(KG.spokespersonFor), str(KG.leaderOf), str(KG.memberOf)},
+    str(KG.killed): {str(KG.killed)},
+    str(KG.basedIn): {str(KG.basedIn)},
+    str(KG.livesIn): {str(KG.livesIn)},
+    str(KG.locatedIn): {str(KG.locatedIn), str(KG.basedIn)},
+}
+MENTION_KINDS = frozenset({"name", "body"})
+# names further apart in the parse than this many arcs are not compared: in long news
+# sentences they are almost never related, and the training sentences are short
+MAX_PATH = 5
+_FORCE_AND_EVENT_NOUNS = frozenset(
+    {*lex.EVENT_TRIGGERS, *lex.TYPE_NOUNS["Military"], *lex.TYPE_NOUNS["ArmedGroup"], "personnel", "drone",
+     "jet", "warplane", "missile", "soldier"})
+DEFAULT_THRESHOLD = 0.5
+
+
+def candidates(doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Mention, object, object]]:
+    """Ordered pairs of names in one sentence that may be related, with their spaCy spans.
+
+    Left out: names further apart than :data:`MAX_PATH` arcs; a name that only says whose
+    forces or strike something is ("US troops"); a speaker and a name in what they said.
+    """
+    by_sent: dict[int, list] = {}
+    for m in mentions:
+        if m.kind not in MENTION_KINDS or local(m.cls) not in COARSE or (m.kind == "body" and m.text.islower()):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or _modifies_common_noun(span):
+            continue
+        by_sent.setdefault(span.root.sent.start, []).append((m, span))
+    for group in by_sent.values():
+        for a, sa in group:
+            for b, sb in group:
+                if a.id != b.id and not (sa.start < sb.end and sb.start < sa.end):
+                    if path_length(sa.root, sb.root) <= MAX_PATH and not _across_speech(sa, sb):
+                        yield a, b, sa, sb
+
+
+def _modifies_common_noun(span) -> bool:
+    """ "US troops", "US airstrikes": the name says whose forces or whose strike, not where."""
+    root = span.root
+    head = root.head
+    return (root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i >= span.end
+            and head.lemma_.lower() in _FORCE_AND_EVENT_NOUNS)
+
+
+def _across_speech(a, b) -> bool:
+    """One name speaks, the other is in what was said: "X said Y's sovereignty was violated"."""
+    up, down = dependency_path(a.root, b.root)
+    lca = up[-1]
+    if lca.lemma_.lower() not in lex.SPEECH_VERBS:
+        return False
+    arms = [up[-2] if len(up) > 1 else None, down[0] if down else None]
+    return any(t is not None and t.dep_ in ("ccomp", "parataxis") for t in arms)
+
+
+def label_mask(labels: tuple[str, ...], a: Mention, b: Mention) -> np.ndarray:
+    """Which labels the ontology allows from ``a``'s class to ``b``'s."""
+    kinds = (COARSE.get(local(a.cls)), COARSE.get(local(b.cls)))
+    return np.array([lab == NONE or kinds in PREDICATES.get(lab, ()) for lab in labels])
+
+
+class RelationClassifier:
+    """Loaded classifier plus its threshold; ``relations()`` is what :func:`kg.extract.extract` calls."""
+
+    def __init__(self, model: SoftmaxClassifier, threshold: float | None = None):
+        self.model = model
+        self.threshold = float(threshold if threshold is not None else model.meta.get("threshold", DEFAULT_THRESHOLD))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "RelationClassifier":
+        return cls(SoftmaxClassifier.load(path))
+
+    def scored(self, doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Mention, object, str, float]]:
+        """Every candidate pair with its best relation and probability (no threshold)."""
+        labels = self.model.labels
+        for a, b, sa, sb in candidates(doc, mentions):
+            mask = label_mask(labels, a, b)
+            if mask.sum() <= 1:
+                continue
+            ids = hash_features(pair_features(doc, sa, sb, a.cls, b.cls), self.model.buckets)
+            p = self.model.proba(ids, mask)
+            k = int(np.argmax(np.where(np.array([lab == NONE for lab in labels]), -1.0, p)))
+            yield a, b, sa, labels[k], float(p[k])
+
+    def relations(self, doc, mentions: Iterable[Mention], existing: Iterable[Relation] = (),
+                  *, threshold: float | None = None) -> list[Relation]:
+        return keep(self.scored(doc, mentions), existing, self.threshold if threshold is None else threshold)
+
+
+def keep(scored: Iterable[tuple], existing: Iterable[Relation], threshold: float) -> list[Relation]:
+    """The scored pairs that become relations: probable enough and not said by a rule."""
+    from kg.extract.syntax import sentence_span
+
+    said = {(r.subject, r.object, r.predicate) for r in existing}
+    out = []
+    for a, b, sa, pred, p in scored:
+        if p < threshold:
+            continue
+        if any((a.id, b.id, q) in said for q in COVERED_BY.get(pred, {pred})):
+            continue
+        out.append(Relation(pred, a.id, b.id, sentence_span(sa.root), round(p, 4), EXTRACTOR))
+    return out
