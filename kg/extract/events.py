@@ -17,12 +17,23 @@ still need a named participant.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract import lexicon as lex
 from kg.extract.mentions import ONT
 from kg.extract.syntax import Syntax, local, sentence_span
 from kg.extract.timex import resolve_time
+from kg.extract.triggers import (
+    ATTACKS,
+    HARMS,
+    has_device_subject,
+    is_bare_participle,
+    is_group,
+    is_person,
+    is_predicative,
+    trigger_class,
+    trigger_lemma,
+)
 from kg.types import Argument, EventMention, Mention, Span
 
 EXTRACTOR = "dependency-patterns"
@@ -36,10 +47,8 @@ _INDEFINITE = {"a", "an", "another", "several", "many", "some", "further", "more
 _ANAPHORIC_DETS = {"the", "these", "those", "this", "that", "such"}
 _ACTOR = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Military", "NewsOrganization", "State"}
 _ACCUSE = {"accuse", "blame", "charge", "suspect"}
-_ATTACKS = ("Attack", "AirStrike")
-_HARMS = ("Killing", "Injury")
 # events kept without a named participant: they happened whoever took part
-_KEPT_WITHOUT_NAMES = frozenset({*_ATTACKS, *_HARMS})
+_KEPT_WITHOUT_NAMES = frozenset({*ATTACKS, *HARMS})
 _EXPLOSION_FAMILY = {"explosion", "explode", "blast", "detonation", "detonate"}
 _RELATIVE = {"who", "whom", "that", "which"}
 _NOT_PARTICIPANTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
@@ -58,83 +67,16 @@ class Draft:
     during: object = None  # token of an attack this killing happened in
     designated_as: object = None  # token heading "as a foreign terrorist organisation"
     own_agent: bool = False
+    figurative: bool = False  # a harm done to a thing: "hurt the economy", "killed the bill"
 
     @property
     def family(self) -> str:
-        lemma = _lemma(self.token)
+        lemma = trigger_lemma(self.token)
         if self.token.pos_ in ("ADJ",) or self.token.dep_ == "amod":
             return "*"
         if lemma in _EXPLOSION_FAMILY:
             return "explosion"
         return "strike" if lemma in _STRIKE_FAMILY else lemma
-
-
-def _lemma(tok) -> str:
-    """The lemma, with participles used as adjectives reduced too ("targeted" -> "target")."""
-    lemma = tok.lemma_.lower()
-    if lemma not in lex.EVENT_TRIGGERS and tok.tag_ == "JJ" and lemma.endswith("ed"):
-        for stem in (lemma[:-2], lemma[:-1]):
-            if stem in lex.EVENT_TRIGGERS:
-                return stem
-    return lemma
-
-
-def _phrasal_class(tok) -> str | None:
-    """ "blew himself up", "the bombs went off": attacks only with their particle."""
-    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-    for (verb, particle), cls in lex.PHRASAL_TRIGGERS.items():
-        if tok.lemma_.lower() == verb and particle in particles and tok.pos_ == "VERB":
-            if verb == "go":  # only a device goes off as an attack
-                subjects = {c.lower_ for c in tok.children if c.dep_ == "nsubj"}
-                if not subjects & lex.DEVICE_NOUNS:
-                    return None
-            return cls
-    return None
-
-
-def _predicative(tok) -> bool:
-    """ "were dead", "shot dead", "were injured" (tagged an adjective): said of someone."""
-    return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj")
-
-
-def _trigger_class(tok) -> str | None:
-    lemma = _lemma(tok)
-    cls = lex.EVENT_TRIGGERS.get(lemma)
-    if cls is None:
-        return _phrasal_class(tok)
-    is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
-    adjectival = tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ") and cls in ("Attack", *_HARMS)
-    predicative = _predicative(tok) and cls in _HARMS
-    if lemma in lex.PREDICATIVE_TRIGGERS and not (predicative or tok.pos_ == "NOUN"):
-        return None
-    if lemma in lex.VERB_ONLY_TRIGGERS and not (is_verb or adjectival):
-        return None
-    if lemma in lex.NOUN_ONLY_TRIGGERS and tok.pos_ != "NOUN":
-        return None
-    if not is_verb and tok.pos_ != "NOUN" and not adjectival and not predicative:
-        return None
-    if tok.pos_ == "NOUN" and tok.dep_ == "compound":
-        head = tok.head
-        # "bomb attack", "suicide bomber", "murder suspect": the head says what happened
-        if lex.EVENT_TRIGGERS.get(head.lemma_.lower()) or head.lemma_.lower() in lex.PERSON_NOUNS \
-                or head.lower_ in lex.PERSON_NOUNS:
-            return None
-    if cls == "Killing" and _attempted(tok):
-        return "Attack"  # "an assassination attempt", "attempted murder": an attack, no death
-    if cls == "Attack":
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        subj = {c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"}
-        if mods & lex.AIR_MODIFIERS or subj & lex.AIR_MODIFIERS:
-            return "AirStrike"
-    return cls
-
-
-def _attempted(tok) -> bool:
-    if tok.pos_ != "NOUN":
-        return False
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
-    head_is_attempt = tok.dep_ == "compound" and tok.head.lemma_.lower() == "attempt"
-    return bool(mods & lex.ATTEMPT_WORDS) or head_is_attempt
 
 
 class EventFinder:
@@ -145,7 +87,7 @@ class EventFinder:
 
     def find(self) -> list[EventMention]:
         for tok in self.syn.doc:
-            cls = _trigger_class(tok)
+            cls = trigger_class(tok)
             if cls is not None:
                 self.drafts[tok.i] = self._draft(tok, cls)
         self._merge_reported_attacks()
@@ -154,10 +96,10 @@ class EventFinder:
     # -- arguments of one trigger ---------------------------------------------------
     def _draft(self, tok, cls: str) -> Draft:
         d = Draft(tok, cls)
-        is_verb = tok.tag_.startswith("VB") and tok.dep_ != "amod" and not _predicative(tok)
+        is_verb = tok.tag_.startswith("VB") and tok.dep_ != "amod" and not is_predicative(tok)
         if is_verb:
             self._verb_arguments(d)
-        elif _predicative(tok):
+        elif is_predicative(tok):
             self._predicative_arguments(d)
         elif tok.dep_ == "amod":  # "the targeted facilities", "wounded soldiers"
             noun = tok.head
@@ -172,69 +114,87 @@ class EventFinder:
 
     def _verb_arguments(self, d: Draft) -> None:
         syn, tok, cls = self.syn, d.token, d.cls
-        lemma = _lemma(tok)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or _bare_participle(tok)
+        lemma = trigger_lemma(tok)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or is_bare_participle(tok)
         harmed_subject = lemma in lex.PATIENT_SUBJECT_VERBS  # "three people died"
+        device_subject = has_device_subject(tok)  # "the bomb exploded": what, not who
         for c in tok.children:
             if c.dep_ == "nsubj" and not passive:
-                if c.lower_ in ("that", "which") and tok.dep_ == "relcl" and _trigger_class(tok.head):
+                if c.lower_ in ("that", "which") and tok.dep_ == "relcl" and trigger_class(tok.head):
                     d.during = tok.head  # "an attack that killed ..."
-                elif _trigger_class(c) in _ATTACKS and cls in (*_HARMS, *_ATTACKS):
+                elif trigger_class(c) in ATTACKS and cls in (*HARMS, *ATTACKS):
                     d.during = c  # "the explosion killed three", "the blast targeted a bakery"
                 elif harmed_subject:
                     d.patients += self._participants(c, d, "patient")
+                elif device_subject:
+                    continue
                 else:
                     d.agents += self._participants(c, d, "agent")
             elif c.dep_ == "dobj" and not passive:
-                if _trigger_class(c) is not None:
+                if trigger_class(c) is not None:
                     d.target_event = c  # "condemned the strikes": the event, not its agent
                 elif lemma in lex.DEVICE_OBJECT_VERBS or c.lower_.endswith(("self", "selves")):
                     continue  # "detonated a bomb", "blew himself up": not a target
                 else:
-                    d.patients += self._participants(c, d, "patient", owners=True)
+                    d.patients += self._object(c, d)
             elif c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and passive):
-                if lemma in lex.DEVICE_OBJECT_VERBS and cls in _ATTACKS:
+                if lemma in lex.DEVICE_OBJECT_VERBS and cls in ATTACKS:
                     continue  # "the bombs were detonated"
-                d.patients += self._participants(c, d, "patient", owners=True)
+                d.patients += self._object(c, d)
             elif c.dep_ == "agent":
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue
-                    if _trigger_class(p) in _ATTACKS and cls in _HARMS:
+                    if trigger_class(p) in ATTACKS and cls in HARMS:
                         d.during = p  # "killed by an explosion"
                     else:
                         d.agents += self._participants(p, d, "agent", owners=True)
-            elif c.dep_ == "prep" and c.lower_ in ("alongside", "with") and cls in _HARMS:
+            elif c.dep_ == "prep" and c.lower_ in ("alongside", "with") and cls in HARMS:
                 d.patients += [m for p in c.children if p.dep_ == "pobj"
                                for m in self._participants(p, d, "patient")]
-            elif c.dep_ == "prep" and c.lower_ in ("on", "against") and cls in _ATTACKS:
-                d.patients += [m for p in c.children if p.dep_ == "pobj"
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and cls in ATTACKS:
+                # "fired at the base" is aimed at it; "attacked at the station" is where, not whom
+                where = c.lower_ == "at" and lemma not in lex.AIMED_VERBS
+                d.patients += [m for p in c.children if p.dep_ == "pobj" and not (where and self._place(p))
                                for m in self._participants(p, d, "patient", owners=True)]
             elif c.dep_ == "prep" and c.lower_ == "as" and cls == "Designation":
                 d.designated_as = next((p for p in c.children if p.dep_ == "pobj"), None)
             elif c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
                 for p in c.children:
-                    if p.dep_ == "pobj" and _trigger_class(p) in _ATTACKS:
+                    if p.dep_ == "pobj" and trigger_class(p) in ATTACKS:
                         d.during = p
-            elif c.dep_ == "advcl" and cls in _HARMS and _trigger_class(c) in _ATTACKS:
+            elif c.dep_ == "advcl" and cls in HARMS and trigger_class(c) in ATTACKS:
                 d.during = c  # "two soldiers were wounded when a bomb exploded"
-        if cls in _HARMS and d.during is None and tok.dep_ in ("advcl", "conj") \
-                and _trigger_class(tok.head) in _ATTACKS:
+        if cls in HARMS and d.during is None and tok.dep_ in ("advcl", "conj") \
+                and trigger_class(tok.head) in ATTACKS:
             d.during = tok.head  # "a device exploded, wounding 13 people"
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            # a reduced relative clause: "six soldiers killed in the attack"
-            d.patients += self._participants(tok.head, d, "patient", owners=True)
-        if not d.patients and passive is False and tok.dep_ == "conj" and tok.tag_ == "VBN":
+        if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and "nsubj" not in {c.dep_ for c in tok.children}:
+            if trigger_class(tok.head) in ATTACKS and cls in ATTACKS:
+                d.during = tok.head  # "bombings targeted at the military": one event
+            else:
+                # a reduced relative clause: "six soldiers killed in the attack"
+                d.patients += self._participants(tok.head, d, "patient", owners=True)
+        if not d.patients and not passive and tok.dep_ == "conj" and tok.tag_ == "VBN":
             # "a man was shot and killed": the passive subject is shared
             d.patients += [m for c in tok.head.children if c.dep_ == "nsubjpass"
                            for m in self._participants(c, d, "patient", owners=True)]
-        if not d.agents and not harmed_subject:
+        if not d.agents and not harmed_subject and not passive and not device_subject:
             d.agents += self._inherited_subject(tok, d)
         d.own_agent = bool(d.agents)
         d.places = syn.places(tok)
+        if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children) \
+                and self._place(tok.head):
+            d.places += self._place_mentions(tok.head)  # "the station, where six people were killed"
         d.times = syn.time_expressions(tok)
         if d.designated_as is not None:
             d.times += syn.time_expressions(d.designated_as)
+
+    def _object(self, tok, d: Draft) -> list[Mention]:
+        """Who a verb acts on; a harm to no one ("hurt the economy") marks ``d`` figurative."""
+        found = self._participants(tok, d, "patient", owners=True)
+        if not found and d.cls in HARMS and tok.pos_ == "NOUN":
+            d.figurative = True
+        return found
 
     def _predicative_arguments(self, d: Draft) -> None:
         """ "nine people were dead", "a man was shot dead by police": the one it is said of."""
@@ -245,7 +205,7 @@ class EventFinder:
             elif c.dep_ == "agent":
                 d.agents += [m for p in c.children if p.dep_ == "pobj"
                              for m in self._participants(p, d, "agent", owners=True)]
-        if _trigger_class(head) in _ATTACKS:
+        if trigger_class(head) in ATTACKS:
             d.during = head  # "shot dead": killed in the shooting
         d.places = syn.places(head) + syn.places(d.token)
         d.times = syn.time_expressions(head)
@@ -253,7 +213,7 @@ class EventFinder:
     def _noun_arguments(self, d: Draft) -> None:
         syn, tok, cls = self.syn, d.token, d.cls
         for c in tok.children:
-            if c.dep_ == "poss" and cls in _HARMS:
+            if c.dep_ == "poss" and cls in HARMS:
                 d.patients += self._participants(c, d, "patient")  # "his death"
             elif c.dep_ in ("compound", "amod", "nmod", "poss") and c.lower_ not in lex.AIR_MODIFIERS:
                 m = syn.mention(c)
@@ -266,8 +226,9 @@ class EventFinder:
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue
-                    if c.lower_ == "of" and cls in _ATTACKS and self._place_noun(p):
-                        continue  # "the bombing of the city": where, not whom
+                    if c.lower_ == "of" and cls in ATTACKS and self._place(p, areas_only=True):
+                        d.places += self._place_mentions(p)  # "the bombing of the city": where
+                        continue
                     d.patients += self._participants(p, d, "patient", owners=True)
         d.own_agent = bool(d.agents)
         head = tok.head
@@ -281,6 +242,13 @@ class EventFinder:
             d.own_agent = bool(d.agents)
             d.times += syn.time_expressions(head)
             d.places += syn.places(head)
+        elif tok.dep_ == "nsubj" and head.lemma_.lower() in lex.OCCURRENCE_VERBS:
+            # "the worst explosion was at the bus station"
+            d.places += syn.places(head) or [m for prep in head.children if prep.dep_ == "prep"
+                                             and prep.lower_ in _PLACE_PREPS for p in prep.children
+                                             if p.dep_ == "pobj" and self._place(p)
+                                             for m in self._place_mentions(p)]
+            d.times += syn.time_expressions(head)
         elif tok.dep_ == "dobj" and head.lemma_.lower() in lex.EXPERIENCER_VERBS:
             # "13 people suffered injuries", "he survived an attack"
             d.patients += [m for c in head.children if c.dep_ == "nsubj"
@@ -318,7 +286,7 @@ class EventFinder:
             if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in ("including", "such"))
                    for c in t.children) and names:
                 continue  # the name it is followed by stands for it
-            if owners and (role == "agent" or d.cls in _ATTACKS or not _describable(t, role, d.cls)):
+            if owners and (role == "agent" or d.cls in ATTACKS or not _describable(t, role, d.cls)):
                 own = syn.owners(t)  # "attacks on US bases": the US is attacked
                 if own:
                     found += own
@@ -329,22 +297,38 @@ class EventFinder:
         unique = {m.id: m for m in found}
         return list(unique.values())
 
-    def _place_noun(self, tok) -> bool:
-        return tok.lemma_.lower() in lex.PLACE_NOUNS and self.syn.mention(tok) is None \
-            and tok.ent_type_ not in _NOT_PARTICIPANTS
+    def _place(self, tok, *, areas_only: bool = False) -> bool:
+        """A named place, "the city" said of one, or a noun for a place ("a busy street").
+
+        With ``areas_only``, buildings do not count: "the bombing of the city" happened in
+        the city, "the bombing of the building" was aimed at the building.
+        """
+        m = self.syn.mention(tok)
+        if m is not None:
+            return local(m.cls) in ("Place", "City", "State") and m.kind in ("name", "nominal")
+        nouns = lex.TYPE_NOUNS["Place"] if areas_only else lex.PLACE_NOUNS
+        return tok.lemma_.lower() in nouns and tok.ent_type_ not in _NOT_PARTICIPANTS
+
+    def _place_mentions(self, tok) -> list[Mention]:
+        m = self.syn.mention(tok)
+        if m is not None:
+            return [m] if self._place(tok) else []
+        named = self.syn.places(tok)  # "the city of Lyon": Lyon
+        return named or ([self.syn.finder.description(tok, ONT + "Place")] if self._place(tok) else [])
 
     def _place_descriptions(self, d: Draft) -> list[Mention]:
         """ "on a busy street", "at the station": where it happened, when no place is named."""
         anchors = [d.token]
-        if d.token.dep_ == "amod" or _predicative(d.token):
+        if d.token.dep_ == "amod" or is_predicative(d.token):
             anchors.append(d.token.head)
         found = []
         for anchor in anchors:
+            aimed = trigger_lemma(anchor) in lex.AIMED_VERBS
             for prep in anchor.children:
-                if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+                if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS and not (aimed and prep.lower_ == "at"):
                     for p in prep.children:
-                        if p.dep_ == "pobj" and self._place_noun(p):
-                            found.append(self.syn.finder.description(p, ONT + "Place"))
+                        if p.dep_ == "pobj" and self._place(p):
+                            found += self._place_mentions(p)
         return found
 
     def _inherited_subject(self, verb, d: Draft) -> list[Mention]:
@@ -353,10 +337,12 @@ class EventFinder:
         syn = self.syn
         v = verb
         for _ in range(4):
-            participle = v.dep_ == "advcl" and v.tag_ == "VBG" and d.cls in _HARMS
+            participle = v.dep_ == "advcl" and v.tag_ == "VBG" and d.cls in HARMS
             if (v.dep_ in ("conj", "xcomp") or participle) and v.head is not v:
                 v = v.head
-                subj = [m for c in v.children if c.dep_ in ("nsubj",) and _trigger_class(c) is None
+                if has_device_subject(v):
+                    return []  # "the bomb exploded, killing two": no one to blame in this clause
+                subj = [m for c in v.children if c.dep_ in ("nsubj",) and trigger_class(c) is None
                         for m in self._participants(c, d, "agent")]
                 if subj:
                     return subj
@@ -381,6 +367,11 @@ class EventFinder:
             del self.drafts[i]
 
     def _finish(self) -> list[EventMention]:
+        for d in self.drafts.values():
+            # "a bomb exploded, wounding 13 people on a busy street": the street is the blast's too
+            strike = self.drafts.get(d.during.i) if d.during is not None and d.cls in HARMS else None
+            if strike is not None and not strike.places and d.token.sent == strike.token.sent:
+                strike.places = list(d.places)
         salience: Counter[int] = Counter()
         alias: dict[int, int] = {}  # trigger index -> trigger index of the event it is
         for i in sorted(self.drafts):
@@ -461,6 +452,8 @@ class EventFinder:
                                      span=Span(span.start_char, span.end_char, span.text)))
         if entity_args == 0 and cls not in _KEPT_WITHOUT_NAMES:
             return None
+        if d.figurative and not d.patients:
+            return None
         if cls == "Statement" and not agents:
             return None
         tok = d.token
@@ -478,27 +471,11 @@ class EventFinder:
         )
 
 
-def _bare_participle(tok) -> bool:
-    """ "three others wounded", "7 militants killed in blasts": a passive without its "were"."""
-    deps = {c.dep_ for c in tok.children}
-    return tok.tag_ == "VBN" and "nsubj" in deps and not deps & {"aux", "auxpass", "dobj"}
-
-
 def _antecedent(tok):
     """The noun a relative pronoun stands for ("the men who died": men), else ``tok``."""
     if tok.lower_ in _RELATIVE and tok.tag_ in ("WP", "WDT", "WP$") and tok.head.dep_ == "relcl":
         return tok.head.head
     return tok
-
-
-def _is_person(tok) -> bool:
-    return tok.lemma_.lower() in lex.PERSON_NOUNS or tok.lower_ in lex.PERSON_NOUNS \
-        or tok.lemma_.lower() in lex.ROLE_NOUNS or tok.lower_.rstrip(".") in lex.TITLES
-
-
-def _is_group(tok) -> bool:
-    return any(tok.lemma_.lower() in lex.TYPE_NOUNS[c] or tok.lower_ in lex.TYPE_NOUNS[c]
-               for c in ("ArmedGroup", "Military", "GovernmentBody"))
 
 
 def _describable(tok, role: str, cls: str) -> bool:
@@ -508,16 +485,18 @@ def _describable(tok, role: str, cls: str) -> bool:
     harmed may be any people, numbers included ("another 15", "scores"); an attack's
     target may be a thing too ("a bakery", "the convoy"). Never a time or an event.
     """
-    if tok.ent_type_ in _NOT_PARTICIPANTS or _trigger_class(tok) is not None or tok.is_punct:
+    if tok.ent_type_ in _NOT_PARTICIPANTS or trigger_class(tok) is not None \
+            or not any(ch.isalnum() for ch in tok.text):
         return False
     lower = tok.lower_
     if tok.pos_ == "PRON":
         return lower in lex.PERSON_PRONOUNS and not lower.endswith(("self", "selves")) \
-            or (role == "patient" and cls in _ATTACKS and lower == "it")
+            or (role == "patient" and cls in ATTACKS and lower == "it")
     if role == "agent":
-        return _is_person(tok) or _is_group(tok)
-    if cls in _HARMS:
-        return tok.pos_ in ("NOUN", "PROPN", "NUM") or (tok.pos_ == "ADJ" and tok.dep_ != "amod")
+        return is_person(tok) or is_group(tok)
+    if cls in HARMS:  # people, or a count of them ("nine lives", "another 15", "the wounded")
+        return is_person(tok) or is_group(tok) or tok.pos_ in ("NUM", "PROPN") \
+            or any(c.dep_ == "nummod" for c in tok.children) or (tok.pos_ == "ADJ" and tok.dep_ != "amod")
     return tok.pos_ in ("NOUN", "PROPN", "NUM")
 
 
@@ -527,7 +506,7 @@ def _description_class(tok) -> str:
     for cls in ("ArmedGroup", "Military", "GovernmentBody"):
         if lemma in lex.TYPE_NOUNS[cls] or tok.lower_ in lex.TYPE_NOUNS[cls]:
             return ONT + cls
-    if lemma in lex.PLACE_NOUNS and not _is_person(tok):
+    if lemma in lex.PLACE_NOUNS and not is_person(tok):
         return ONT + "Place"
     return ONT + "Person"
 
@@ -537,4 +516,26 @@ def _local_id(token_index: int) -> str:
 
 
 def find_events(syn: Syntax, published) -> list[EventMention]:
-    return EventFinder(syn, published).find()
+    """The events of one parsed article; adds the descriptions they use to ``syn.finder``."""
+    events = EventFinder(syn, published).find()
+    return _drop_unused_descriptions(syn.finder, events)
+
+
+def _drop_unused_descriptions(finder, events: list[EventMention]) -> list[EventMention]:
+    """Keep only the descriptions some event's argument points at, renumbered after the rest.
+
+    Descriptions are made while reading every candidate trigger, and some of those
+    triggers come to nothing ("lawmakers killed the bill"); a description no event uses
+    would be a mention of nothing.
+    """
+    used = {a.mention for ev in events for a in ev.arguments if a.mention is not None}
+    first = next((m.id for m in finder.mentions if m.kind == "description"), len(finder.mentions))
+    kept = [m for m in finder.mentions[first:] if m.id in used]
+    new_id = {m.id: first + i for i, m in enumerate(kept)}
+    finder.mentions[first:] = [replace(m, id=new_id[m.id]) for m in kept]
+    finder.token_description = {t: new_id[i] for t, i in finder.token_description.items() if i in new_id}
+
+    def moved(a: Argument) -> Argument:
+        return replace(a, mention=new_id[a.mention]) if a.mention in new_id else a
+
+    return [replace(ev, arguments=tuple(moved(a) for a in ev.arguments)) for ev in events]

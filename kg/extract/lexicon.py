@@ -105,7 +105,8 @@ EVENT_TRIGGERS = {
     "fire": "Attack", "hit": "Attack",
     "explosion": "Attack", "explode": "Attack", "blast": "Attack", "detonate": "Attack",
     "detonation": "Attack", "gunfire": "Attack", "gunfight": "Attack", "firefight": "Attack",
-    "shootout": "Attack", "stab": "Attack", "stabbing": "Attack",
+    "shootout": "Attack", "stab": "Attack", "stabbing": "Attack", "battle": "Attack",
+    "fighting": "Attack",
     "kill": "Killing", "killing": "Killing", "assassinate": "Killing",
     "assassination": "Killing", "murder": "Killing", "execute": "Killing", "slay": "Killing",
     "slaying": "Killing", "slaughter": "Killing", "massacre": "Killing", "behead": "Killing",
@@ -128,16 +129,27 @@ PHRASAL_TRIGGERS = {("blow", "up"): "Attack", ("go", "off"): "Attack"}
 PREDICATIVE_TRIGGERS = frozenset({"dead"})
 # nouns that make a killing an attempt, which is an attack: "assassination attempt", "attempted murder"
 ATTEMPT_WORDS = frozenset({"attempt", "attempted", "failed", "foiled", "thwarted"})
+# the noun a killing word modifies when it is no killing itself ("death toll" counts deaths)
+COUNT_NOUNS = frozenset({"toll"})
 # verbs whose subject is the one harmed, not the one harming ("three people died")
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish"})
-# verbs whose object is the device used, not the target ("detonated a bomb")
-DEVICE_OBJECT_VERBS = frozenset({"detonate", "explode", "blow", "plant"})
+# verbs whose object is the device used, not the target ("detonated a bomb", "fired rockets")
+DEVICE_OBJECT_VERBS = frozenset({"detonate", "explode", "blow", "plant", "fire"})
+# verbs aimed "at" someone or something: what they are fired at is the target, even a place
+AIMED_VERBS = frozenset({"fire", "shoot", "aim", "target"})
+# verbs whose subject, used without an object, is the device ("the bomb exploded")
+EXPLODING_VERBS = frozenset({"detonate", "explode"})
 # verbs whose subject undergoes the event their object names ("suffered injuries")
 EXPERIENCER_VERBS = frozenset({"suffer", "sustain", "survive", "receive"})
-# what goes off: the subject that makes "went off" an explosion
+# verbs that say an event happened, where their subject (the event) happened
+# ("the worst explosion was at the station", "shooting broke out in the old town")
+OCCURRENCE_VERBS = frozenset("be occur happen take break begin start continue erupt resume".split())
+# what goes off: the subject that makes "went off" or "exploded" an attack (a car bomb is
+# "the car exploded"; "shares exploded" is no attack)
 DEVICE_NOUNS = frozenset(
-    "bomb bombs device devices explosive explosives ied ieds mine mines grenade grenades "
-    "rocket rockets shell shells mortar mortars charge charges".split()
+    "bomb bombs device devices explosive explosives ied ieds mine mines landmine landmines "
+    "grenade grenades rocket rockets missile missiles shell shells mortar mortars charge charges "
+    "vest vests car cars truck trucks van vans vehicle vehicles bus lorry motorcycle tanker".split()
 )
 # common nouns that describe people: event participants that are not names
 # ("two police officers", "the bomber", "civilians"); role nouns and titles count too
@@ -173,15 +185,23 @@ PLACE_NOUNS = TYPE_NOUNS["Place"] | frozenset(
     """street streets road roads market marketplace station stations school schools hospital
     mosque church temple synagogue shrine checkpoint building buildings restaurant cafe hotel
     bakery shop shops mall centre center office offices compound headquarters house home
-    homes village villages neighborhood site post posts barracks bridge highway""".split()
+    homes village villages neighborhood site post posts barracks bridge highway place places
+    location scene spot""".split()
 )
 
 # nouns or compounds that make an attack an air strike
 AIR_MODIFIERS = frozenset("air drone missile warplane warplanes jet jets aerial".split())
 # attack words that are only triggers as verbs ("fire" the noun, "hit" the noun are not)
-VERB_ONLY_TRIGGERS = frozenset("fire hit shoot storm target state add tell say cite report".split())
+VERB_ONLY_TRIGGERS = frozenset("fire hit shoot storm target state add tell say cite report bomb".split())
+# a "strike" by workers is no attack: "a general strike", "a 48-hour strike", "hunger strike"
+LABOUR_STRIKE_MODIFIERS = frozenset(
+    "general hunger labour labor worker workers union unions nationwide national indefinite "
+    "hour day week month teachers doctors nurses rail transport".split()
+)
+# verbs whose attempt is an attack, not the deed itself: "tried to assassinate him"
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
 # attack words that are only triggers as nouns ("a blast"; to "blast" a decision is to criticise it)
-NOUN_ONLY_TRIGGERS = frozenset({"blast"})
+NOUN_ONLY_TRIGGERS = frozenset({"blast", "battle"})
 # verbs whose object is the event really carried out ("carried out airstrikes")
 LIGHT_VERBS = frozenset("carry launch conduct stage mount order perform undertake".split())
 # verbs of saying: their subject speaks the quote

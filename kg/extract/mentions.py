@@ -113,7 +113,8 @@ class MentionFinder:
         mid = len(self.mentions)
         self.mentions.append(Mention(
             id=mid, start=span.start_char, end=span.end_char, text=span.text, cls=cls,
-            kind="description", sent=self.sent_index.get(head.i, 0), role=_role(head), typed_by="cue",
+            kind="description", sent=self.sent_index.get(head.i, 0), role=_role(head),
+            typed_by="cue",
         ))
         self.token_description[head.i] = mid
         return self.mentions[mid]

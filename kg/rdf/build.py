@@ -4,6 +4,13 @@ Each article gets one named graph (its IRI) holding every triple derived from it
 the article node, the entities it mentions, relation triples, events, and one
 ``kg:Evidence`` node per fact (an ``rdf:Statement`` with the sentence, character
 offsets, extractor and confidence). The union of all graphs is the knowledge graph.
+
+An event's role filled by a mention that is no entity (a ``description`` such as "two
+soldiers", see :mod:`kg.extract.mentions`) is left out: the shapes want every role to
+point at an entity or event IRI, and a description must not become an actor in the
+network. The event itself is still written, so "a bomb exploded" is an attack with no
+participant; the description stays in the :class:`kg.types.Extraction`, where the
+benchmarks read it.
 """
 
 from __future__ import annotations

@@ -78,8 +78,19 @@ def resolve_article(ex: Extraction, gazetteer: dict[str, GazetteerEntry]) -> Res
                 out[clusters.find(m.id)].append(m)
         return out
 
-    def class_of(cid: int) -> str:
-        return coref.local(_vote([by_id[i] for i in _members(clusters, cid, mentions)]))
+    def class_of_now():
+        """``class_of(cluster id)`` for the clusters as they are now (each cluster voted once)."""
+        members: dict[int, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            members[clusters.find(m.id)].append(m)
+        votes: dict[int, str] = {}
+
+        def class_of(cid: int) -> str:
+            root = clusters.find(cid)
+            if root not in votes:
+                votes[root] = coref.local(_vote(members[root]))
+            return votes[root]
+        return class_of
 
     # bodies first: "the Foreign Ministry" belongs to the most salient state before it
     extra_relations: list[Relation] = []
@@ -89,14 +100,14 @@ def resolve_article(ex: Extraction, gazetteer: dict[str, GazetteerEntry]) -> Res
             continue
         state = m.country
         if state is None:
-            cid = coref.best_antecedent(m, groups(), class_of, {"State"})
+            cid = coref.best_antecedent(m, groups(), class_of_now(), {"State"})
             state = cid
         if state is not None:
             body_country[m.id] = clusters.find(state)
     # pronouns and nominals, in text order; "we" waits for its speaker
     for m in mentions:
         if m.kind in ("pronoun", "nominal") and m.speaker is None and m.text.lower() not in ("we", "our", "us"):
-            cid = coref.best_antecedent(m, groups(), class_of, coref.fits_for(m))
+            cid = coref.best_antecedent(m, groups(), class_of_now(), coref.fits_for(m))
             if cid is not None:
                 clusters.union(cid, m.id)
     for m in mentions:
@@ -112,7 +123,8 @@ def resolve_article(ex: Extraction, gazetteer: dict[str, GazetteerEntry]) -> Res
     mention_entity: dict[int, str] = {}
     root_iri: dict[int, str] = {}
     final = groups()
-    states_first = sorted(final, key=lambda cid: 0 if all(by_id[i].kind != "body" for i in _members(clusters, cid, mentions)) else 1)
+    has_body = {clusters.find(m.id) for m in mentions if m.kind == "body"}
+    states_first = sorted(final, key=lambda cid: 1 if cid in has_body else 0)
     for cid in states_first:
         members = final[cid]
         anchored = [m for m in members if m.kind in ("name", "demonym", "body")]

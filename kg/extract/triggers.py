@@ -1,0 +1,142 @@
+"""Which words are events, and of which class: the trigger lexicon read against the parse.
+
+A lemma in :data:`kg.extract.lexicon.EVENT_TRIGGERS` is an event only in the right use:
+"fire" the verb but not the noun, "blast" the noun but not the verb ("blasted the
+decision"), "dead" said of someone, "bombs went off" with its particle. Some uses change
+the class ("an assassination attempt" is an attack, no death) or cancel it ("a general
+strike", "fire 200 workers", "the death penalty").
+"""
+
+from __future__ import annotations
+
+from kg.extract import lexicon as lex
+
+ATTACKS = ("Attack", "AirStrike")
+HARMS = ("Killing", "Injury")
+
+
+def trigger_lemma(tok) -> str:
+    """The lemma, with participles used as adjectives reduced too ("targeted" -> "target")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.EVENT_TRIGGERS and tok.tag_ == "JJ" and lemma.endswith("ed"):
+        for stem in (lemma[:-2], lemma[:-1]):
+            if stem in lex.EVENT_TRIGGERS:
+                return stem
+    return lemma
+
+
+def _phrasal_class(tok) -> str | None:
+    """ "blew himself up", "the bombs went off": attacks only with their particle."""
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    for (verb, particle), cls in lex.PHRASAL_TRIGGERS.items():
+        if tok.lemma_.lower() == verb and particle in particles and tok.pos_ == "VERB":
+            if verb == "go":  # only a device goes off as an attack
+                subjects = {c.lower_ for c in tok.children if c.dep_ == "nsubj"}
+                if not subjects & lex.DEVICE_NOUNS:
+                    return None
+            return cls
+    return None
+
+
+def is_predicative(tok) -> bool:
+    """ "were dead", "shot dead", "were injured" (tagged an adjective): said of someone."""
+    return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj")
+
+
+def trigger_class(tok) -> str | None:
+    """The event class local name ``tok`` signals ("Attack", "Killing"...), or None."""
+    lemma = trigger_lemma(tok)
+    cls = lex.EVENT_TRIGGERS.get(lemma)
+    if cls is None:
+        return _phrasal_class(tok)
+    is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    adjectival = tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ") and cls in ("Attack", *HARMS)
+    predicative = is_predicative(tok) and cls in HARMS
+    if lemma in lex.PREDICATIVE_TRIGGERS and not (predicative or tok.pos_ == "NOUN"):
+        return None
+    if lemma in lex.VERB_ONLY_TRIGGERS and not (is_verb or adjectival):
+        return None
+    if lemma in lex.NOUN_ONLY_TRIGGERS and tok.pos_ != "NOUN":
+        return None
+    if not is_verb and tok.pos_ != "NOUN" and not adjectival and not predicative:
+        return None
+    if cls == "Killing" and _attempted(tok):
+        return "Attack"  # "an assassination attempt", "attempted murder": an attack, no death
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound":
+        head = tok.head.lemma_.lower()
+        # "shooting attack": the head says what happened; "suicide bomber", "death penalty",
+        # "murder charges" name no death, but a "death toll" counts them
+        if lex.EVENT_TRIGGERS.get(head) or (cls in HARMS and head not in lex.COUNT_NOUNS):
+            return None
+    if lemma == "strike" and tok.pos_ == "NOUN" and _labour_strike(tok):
+        return None
+    if lemma == "fire" and _fired_from_a_job(tok):
+        return None
+    if lemma in lex.EXPLODING_VERBS and is_verb and not _device_went_off(tok):
+        return None
+    if cls == "Attack":
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        subj = {c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"}
+        if mods & lex.AIR_MODIFIERS or subj & lex.AIR_MODIFIERS:
+            return "AirStrike"
+    return cls
+
+
+def _attempted(tok) -> bool:
+    """ "assassination attempt", "attempted murder", "tried to kill him"."""
+    if tok.pos_ != "NOUN":
+        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.ATTEMPT_VERBS
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    head_is_attempt = tok.dep_ == "compound" and tok.head.lemma_.lower() == "attempt"
+    return bool(mods & lex.ATTEMPT_WORDS) or head_is_attempt
+
+
+def _labour_strike(tok) -> bool:
+    """ "a general strike", "a 48-hour strike", "workers went on strike"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and not any(c.dep_ == "det" for c in tok.children):
+        return True
+    before = [t for t in tok.subtree if t.i < tok.i]
+    words = {t.lemma_.lower() for t in before} | {t.lower_ for t in before}
+    return bool(words & lex.LABOUR_STRIKE_MODIFIERS)
+
+
+def _device_went_off(verb) -> bool:
+    """ "the bomb exploded", "it exploded", "detonated a bomb"; not "shares exploded"."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    return any(s.pos_ == "PRON" or s.lemma_.lower() in lex.DEVICE_NOUNS or s.lower_ in lex.DEVICE_NOUNS
+               for s in subjects)
+
+
+def _fired_from_a_job(tok) -> bool:
+    """ "they'll fire us", "they'll be fired": people are fired from jobs, weapons at people."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(c.pos_ == "PRON" and c.lower_ not in ("it", "them") or is_person(c) for c in objects)
+
+
+def has_device_subject(verb) -> bool:
+    """ "the bomb exploded", "bombs went off": an intransitive explosion's subject is the device."""
+    if verb.lemma_.lower() not in lex.EXPLODING_VERBS and _phrasal_class(verb) is None:
+        return False
+    if verb.lemma_.lower() == "blow":
+        return False  # "blew himself up": the bomber
+    return not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def is_bare_participle(tok) -> bool:
+    """ "three others wounded", "7 militants killed in blasts": a passive without its "were"."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.tag_ == "VBN" and "nsubj" in deps and not deps & {"aux", "auxpass", "dobj"}
+
+
+def is_person(tok) -> bool:
+    """A common noun for people: "civilians", "the bomber", "two police officers"."""
+    return tok.lemma_.lower() in lex.PERSON_NOUNS or tok.lower_ in lex.PERSON_NOUNS \
+        or tok.lemma_.lower() in lex.ROLE_NOUNS or tok.lower_.rstrip(".") in lex.TITLES
+
+
+def is_group(tok) -> bool:
+    """A common noun for an armed or governing body: "troops", "militia", "police"."""
+    return any(tok.lemma_.lower() in lex.TYPE_NOUNS[c] or tok.lower_ in lex.TYPE_NOUNS[c]
+               for c in ("ArmedGroup", "Military", "GovernmentBody"))
