@@ -43,8 +43,9 @@ class Span:
 class Mention:
     """A stretch of text that refers to an actor or place.
 
-    ``kind`` is ``"name"`` (a proper name), ``"pronoun"`` (it, its, he, we), or
-    ``"nominal"`` (the group, the militia). ``cls`` is the ontology class IRI the
+    ``kind`` is ``"name"`` (a proper name), ``"pronoun"`` (it, its, he, we),
+    ``"nominal"`` (the group, the militia), or ``"description"`` (two soldiers, the
+    bomber: an event participant that is never made an entity). ``cls`` is the ontology class IRI the
     extractor chose; ``link`` is a gazetteer IRI when the name is a known actor.
     """
 

@@ -60,6 +60,17 @@ def example_out(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="module")
+def example_store(example_result, tmp_path_factory):
+    """The example article's graph in a store directory (one per test module)."""
+    from kg.store.persistent import PersistentStore
+
+    path = tmp_path_factory.mktemp("store") / "kgstore"
+    with PersistentStore.open(path, write=True, create=True) as store:
+        for resolved in example_result.extractions:
+            store.add_resolved(resolved)
+    return path
+
 # -- a `kg serve` endpoint for the endpoint and push tests ------------------------------------
 class Server:
     """A `kg serve` subprocess on a free loopback port; stop() ends it and its workers."""

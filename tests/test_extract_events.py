@@ -142,3 +142,15 @@ def test_extract_events_without_names_conform_to_the_shapes(pipeline):
     assert not list(graph.triples((None, KG.victim, None)))  # "Two soldiers" is not a node
     assert {m.kind for m in ex.mentions} == {"description"}
     assert project(graph).number_of_nodes() == 0  # no actor, so no network
+
+
+def test_extract_events_descriptions_reach_the_extractions_file_without_an_entity(pipeline):
+    from kg.resolve import resolve_article
+    from kg.store.jsonl import records
+
+    ex = _extract(pipeline, "Two soldiers were wounded when a bomb exploded in Kabul.")
+    recs = list(records(resolve_article(ex, pipeline.by_iri)))
+    (injury,) = [r for r in recs if r["kind"] == "event" and r["class"].endswith("#Injury")]
+    (victim,) = [a for a in injury["arguments"] if a["role"].endswith("#victim")]
+    assert victim["entity"] is None and victim["text"] == "Two soldiers"
+    assert "Two soldiers" not in {r["text"] for r in recs if r["kind"] == "mention"}

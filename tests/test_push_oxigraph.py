@@ -75,17 +75,6 @@ def empty_oxigraph(oxigraph):
     return oxigraph
 
 
-@pytest.fixture(scope="module")
-def example_store(example_result, tmp_path_factory):
-    from kg.store.persistent import PersistentStore
-
-    path = tmp_path_factory.mktemp("push") / "kgstore"
-    with PersistentStore.open(path, write=True, create=True) as store:
-        for resolved in example_result.extractions:
-            store.add_resolved(resolved)
-    return path
-
-
 def remote_query(base: str, text: str) -> dict:
     from kg.rdf.vocab import PREFIXES
 

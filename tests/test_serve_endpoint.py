@@ -25,18 +25,6 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 
 
 @pytest.fixture(scope="module")
-def example_store(example_result, tmp_path_factory):
-    """The example article's graph in a store directory."""
-    from kg.store.persistent import PersistentStore
-
-    path = tmp_path_factory.mktemp("serve") / "kgstore"
-    with PersistentStore.open(path, write=True, create=True) as store:
-        for resolved in example_result.extractions:
-            store.add_resolved(resolved)
-    return path
-
-
-@pytest.fixture(scope="module")
 def server(example_store):
     srv = Server(str(example_store), "--timeout", "2")
     yield srv

@@ -135,11 +135,16 @@ def entity_scores(gold: Iterable[Entity], pred: Iterable[Entity], *, types: Iter
         else:
             errors[SPURIOUS] += 1
             confusion[("-", typ)] += 1
-    for g in gold_set - pred_set:
+    _count_missing(gold_set - pred_set, explained, errors, confusion)
+    return Report(overall, per, errors, confusion)
+
+
+def _count_missing(unmatched_gold, explained: set, errors: Counter, confusion: Counter) -> None:
+    """Gold items no prediction matched nor explained are *missing*."""
+    for g in unmatched_gold:
         if g not in explained:
             errors[MISSING] += 1
             confusion[(g[3], "-")] += 1
-    return Report(overall, per, errors, confusion)
 
 
 def relation_scores(gold: Iterable[RelationItem], pred: Iterable[RelationItem]) -> Report:
@@ -194,10 +199,7 @@ def relation_scores(gold: Iterable[RelationItem], pred: Iterable[RelationItem]) 
         else:
             errors[SPURIOUS] += 1
             confusion[("-", typ)] += 1
-    for g in gold_set - pred_set:
-        if g not in explained:
-            errors[MISSING] += 1
-            confusion[(g[3], "-")] += 1
+    _count_missing(gold_set - pred_set, explained, errors, confusion)
     return Report(overall, per, errors, confusion)
 
 

@@ -54,8 +54,8 @@ def records(resolved) -> Iterator[dict]:
         for a in ev.arguments:
             item = {"role": a.role}
             if a.mention is not None:
-                if a.mention not in ents:
-                    continue
+                if a.mention not in ents and mentions[a.mention].kind != "description":
+                    continue  # a description ("two soldiers") is written with entity null
                 item.update(ref(a.mention))
             elif a.event is not None:
                 if a.event not in first:
