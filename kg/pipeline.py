@@ -216,21 +216,21 @@ class Pipeline:
             if on_skip:
                 on_skip(item)
 
-        sink = GraphSink(named=FORMATS[fmt][2])
         jsonl_path = outdir / "extractions.jsonl"
-        with ExtractionsWriter(jsonl_path) as jsonl:
-            for r in self.resolved(inputs, progress=progress, on_skip=skip, stdin=stdin,
-                                   max_chars=max_chars, jobs=jobs, cluster=cluster):
-                graph = article_graph(r)
-                sink.add(graph, str(graph.identifier))
-                jsonl.write(r)
-                summary.add(r)
-            if not summary.articles:
-                raise no_articles(summary.skipped)  # the half-written JSONL is discarded
-        graph_path = sink.dump(outdir / ("graph" + FORMATS[fmt][1]), fmt)
-        summary.outputs = [graph_path, jsonl_path]
-        if network:
-            summary.outputs += write_network(network_view(sink), outdir, summary)
+        with GraphSink(named=FORMATS[fmt][2]) as sink:
+            with ExtractionsWriter(jsonl_path) as jsonl:
+                for r in self.resolved(inputs, progress=progress, on_skip=skip, stdin=stdin,
+                                       max_chars=max_chars, jobs=jobs, cluster=cluster):
+                    graph = article_graph(r)
+                    sink.add(graph, str(graph.identifier))
+                    jsonl.write(r)
+                    summary.add(r)
+                if not summary.articles:
+                    raise no_articles(summary.skipped)  # the half-written JSONL is discarded
+            graph_path = sink.dump(outdir / ("graph" + FORMATS[fmt][1]), fmt)
+            summary.outputs = [graph_path, jsonl_path]
+            if network:
+                summary.outputs += write_network(network_view(sink), outdir, summary)
         return summary
 
 

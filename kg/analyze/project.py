@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 import networkx as nx
-from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.analyze.polarity import NEUTRAL, SIGNS, combine, load_ontology, polarity_table
@@ -70,12 +70,13 @@ class Fact:
     event: str = ""
 
 
-def project(data: Graph | Dataset, *, ontology: Graph | None = None) -> nx.Graph:
-    """The actor network of ``data`` (a Graph or Dataset written by kg's pipeline).
+def project(data, *, ontology: Graph | None = None) -> nx.Graph:
+    """The actor network of ``data``: a Graph or Dataset written by kg's pipeline, or a
+    :class:`kg.store.sink.StoreView` of an Oxigraph store (no rdflib copy of the graph).
 
     ``ontology`` supplies ``kg:polarity``; by default the bundled ``kg.ttl`` is read.
     """
-    graph = union_graph(data)
+    graph = union_graph(data) if isinstance(data, Graph) else data
     onto = load_ontology() if ontology is None else ontology
     table = polarity_table(onto, graph)
     actors, places = _entity_types(graph, onto)
@@ -110,10 +111,10 @@ def _entity_types(graph: Graph, onto: Graph) -> tuple[dict[str, str], dict[str, 
     actors: dict[str, str] = {}
     places: dict[str, str] = {}
     best: dict[str, URIRef] = {}
-    for subject, cls in graph.subject_objects(RDF.type):
-        if isinstance(subject, URIRef) and cls in rank:
+    for cls in rank:
+        for subject in graph.subjects(RDF.type, cls):
             key = str(subject)
-            if key not in best or rank[cls] < rank[best[key]]:
+            if isinstance(subject, URIRef) and (key not in best or rank[cls] < rank[best[key]]):
                 best[key] = cls
     for key, cls in best.items():
         (places if cls in place_classes else actors)[key] = local_name(cls)
@@ -146,11 +147,12 @@ def _pair(graph: Graph, node) -> Pair:
 def _relation_facts(graph: Graph, types: dict[str, str], evidence, table) -> Iterator[Fact]:
     """Plain relation triples between two entities, in the kg namespace."""
     namespace = str(KG._NS)
-    for s, p, o in graph:
-        if (isinstance(o, URIRef) and str(p).startswith(namespace) and p not in _NOT_RELATIONS
-                and str(s) in types and str(o) in types):
-            pairs = evidence.get((str(s), str(p), str(o)), set())
-            yield Fact(str(s), str(o), local_name(p), table.get(p, NEUTRAL), frozenset(pairs))
+    for s in sorted(types):
+        for p, o in graph.predicate_objects(URIRef(s)):
+            if (isinstance(o, URIRef) and str(p).startswith(namespace) and p not in _NOT_RELATIONS
+                    and str(o) in types):
+                pairs = evidence.get((s, str(p), str(o)), set())
+                yield Fact(s, str(o), local_name(p), table.get(p, NEUTRAL), frozenset(pairs))
 
 
 def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Graph) -> Iterator[Fact]:
@@ -186,9 +188,10 @@ def _event_classes(graph: Graph, event_classes: set[URIRef]) -> Iterator[tuple[U
     """Each event with its most specific class (the one no other of its classes is below)."""
     rank = {cls: i for i, cls in enumerate(EVENT_TYPES)}
     by_event: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for event, cls in graph.subject_objects(RDF.type):
-        if cls in event_classes and isinstance(event, URIRef):
-            by_event[event].add(cls)
+    for cls in event_classes:
+        for event in graph.subjects(RDF.type, cls):
+            if isinstance(event, URIRef):
+                by_event[event].add(cls)
     for event, classes in by_event.items():
         yield event, min(classes, key=lambda c: (rank.get(c, -1), str(c)))
 

@@ -41,18 +41,67 @@ def to_ox(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-class GraphSink:
-    """Article graphs in, one file out. ``named=False`` merges them into the default graph."""
+SPILL_QUADS = 500_000
 
-    def __init__(self, *, named: bool):
+
+class GraphSink:
+    """Article graphs in, one file out. ``named=False`` merges them into the default graph.
+
+    The quads live in an in-memory Oxigraph store (about 300 bytes a quad) until there
+    are ``spill`` of them; then they move to an on-disk Oxigraph store in a temporary
+    directory (``TMPDIR``), so a corpus build's memory stays flat however large its graph
+    grows. Use it as a context manager, or call :meth:`close`, to remove that directory.
+    """
+
+    def __init__(self, *, named: bool, spill: int = SPILL_QUADS):
         self.store = ox.Store()
         self.named = named
+        self.spill = spill
+        self.added = 0  # quads added, duplicates included
+        self.directory: str | None = None
+        self._pending: list = []
 
     def add(self, graph: Graph, name: str) -> None:
         g = ox.NamedNode(name) if self.named else ox.DefaultGraph()
-        self.store.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph])
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]
+        self.added += len(quads)
+        if self.directory is None and self.added > self.spill:
+            import tempfile
+
+            self.directory = tempfile.mkdtemp(prefix="kg-sink-")
+            on_disk = ox.Store(self.directory)
+            on_disk.bulk_extend(self.store)
+            self.store = on_disk
+        if self.directory is None:
+            self.store.extend(quads)
+        else:
+            self._pending += quads
+            if len(self._pending) >= 100_000:
+                self._flush()
+
+    def _flush(self) -> None:
+        """Load the pending quads into the on-disk store, in one bulk load (no transaction:
+        the store is private; bulk loads of a few article graphs each were 4x slower)."""
+        if self._pending:
+            self.store.bulk_extend(self._pending)
+            self._pending = []
+
+    def close(self) -> None:
+        if self.directory is not None:
+            import shutil
+
+            self.store = ox.Store()  # drops the on-disk store before its files go
+            shutil.rmtree(self.directory, ignore_errors=True)
+            self.directory = None
+
+    def __enter__(self) -> "GraphSink":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def __len__(self) -> int:
+        self._flush()
         return len(self.store)
 
     def dump(self, path: str | Path, fmt: str) -> Path:
@@ -64,6 +113,7 @@ class GraphSink:
         """
         if fmt not in FORMATS:
             raise GraphError(f"Unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
+        self._flush()
         with atomic_path(path) as tmp:
             kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig") else {}
             if not self.named or fmt in ("turtle", "ntriples"):
@@ -73,43 +123,71 @@ class GraphSink:
         return Path(path)
 
 
-# triples the actor network never reads (kg.analyze.project): offsets, scores, where and
-# when events happened, who extracted what
-_NOT_DRAWN = ("sentenceStart", "sentenceEnd", "subjectStart", "subjectEnd", "objectStart", "objectEnd",
-              "start", "end", "confidence", "contentHash", "triggerText", "timeText",
-              "location", "during", "time")
-_EVIDENCE_READ = ("rdf:type", "rdf:subject", "rdf:predicate", "rdf:object", "prov:wasDerivedFrom", "kg:sentence")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def network_view(sink: GraphSink) -> Graph:
-    """An rdflib Graph holding what the actor network reads, from the sink's quads.
+def from_ox(term):
+    """The rdflib term for a pyoxigraph term (simple literals stay plain, as rdflib reads them)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"not an RDF term: {term!r}")
 
-    Oxigraph does the selection: entities, relations, events and their roles, and the
-    evidence of facts that can become edges (a relation or role whose object is an
-    entity, and every target or victim); offsets, scores, places and times of events and
-    the evidence of everything else stay out. rdflib holds about 1.5 kB a triple, so
-    this keeps a corpus build's memory within bounds (about a third of the triples).
+
+class StoreView:
+    """The read-only part of rdflib's Graph API over an Oxigraph store, enough for
+    :func:`kg.analyze.project`: the union of all its graphs, each triple once.
+
+    Lookups go to Oxigraph's indexes; nothing is copied into rdflib, whose ~1.5 kB a
+    triple would make a corpus build's memory grow with its evidence.
     """
-    from kg.rdf.iri import ENTITY_BASE, EVIDENCE_BASE
-    from kg.rdf.vocab import KG
 
-    dropped = ", ".join(f"<{KG[name]}>" for name in _NOT_DRAWN)
-    read = ", ".join(_EVIDENCE_READ)
-    query = f"""
-        CONSTRUCT {{ ?s ?p ?o }} WHERE {{
-          {{
-            ?s ?p ?o
-            FILTER(!STRSTARTS(STR(?s), "{EVIDENCE_BASE}"))
-            FILTER(?p NOT IN ({dropped}, prov:wasAttributedTo))
-          }} UNION {{
-            ?s a kg:Evidence ; rdf:predicate ?fact ; rdf:object ?object .
-            FILTER(?fact IN (kg:target, kg:victim) || STRSTARTS(STR(?object), "{ENTITY_BASE}"))
-            FILTER(?fact NOT IN ({dropped}))
-            ?s ?p ?o
-            FILTER(?p IN ({read}))
-          }}
-        }}"""
-    data = sink.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=sink.named)
-    graph = Graph()
-    graph.parse(data=ox.serialize(data, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return graph
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    def _triples(self, s, p, o):
+        seen = set()
+        s, p, o = (None if t is None else to_ox(t) for t in (s, p, o))
+        for q in self.store.quads_for_pattern(s, p, o, None):
+            key = (q.subject, q.predicate, q.object)
+            if key not in seen:
+                seen.add(key)
+                yield key
+
+    def triples(self, pattern):
+        for s, p, o in self._triples(*pattern):
+            yield from_ox(s), from_ox(p), from_ox(o)
+
+    def __iter__(self):
+        return self.triples((None, None, None))
+
+    def subjects(self, predicate=None, obj=None):
+        return iter(dict.fromkeys(from_ox(s) for s, _, _ in self._triples(None, predicate, obj)))
+
+    def objects(self, subject=None, predicate=None):
+        return iter(dict.fromkeys(from_ox(o) for _, _, o in self._triples(subject, predicate, None)))
+
+    def subject_objects(self, predicate=None):
+        return iter(dict.fromkeys((from_ox(s), from_ox(o)) for s, _, o in self._triples(None, predicate, None)))
+
+    def predicate_objects(self, subject=None):
+        return iter(dict.fromkeys((from_ox(p), from_ox(o)) for _, p, o in self._triples(subject, None, None)))
+
+    def value(self, subject=None, predicate=None, object=None):
+        found = next(self._triples(subject, predicate, object), None)
+        if found is None:
+            return None
+        return from_ox(found[2] if object is None else found[0])
+
+
+def network_view(sink: GraphSink) -> StoreView:
+    """What the actor network reads, straight from the sink's store."""
+    sink._flush()
+    return StoreView(sink.store)
