@@ -180,3 +180,14 @@ def test_project_example_tie_polarity(example_network, a, b, polarity):
     assert G.has_edge(u, v), f"no tie between {a} and {b}"
     assert G.edges[u, v]["polarity"] == polarity
     assert G.edges[u, v]["evidence"], "the tie should cite its sentences"
+
+
+def test_project_file_reads_files_and_stores_through_oxigraph_to_the_same_network(example_out, example_store):
+    from kg.analyze import project, project_file
+    from kg.store.files import load_graph
+
+    for source in (example_out / "graph.ttl", example_store):
+        fast, full = project_file(source), project(load_graph(source))
+        assert fast.number_of_nodes() > 10
+        assert dict(fast.nodes(data=True)) == dict(full.nodes(data=True))
+        assert sorted(map(repr, fast.edges(data=True))) == sorted(map(repr, full.edges(data=True)))

@@ -101,6 +101,18 @@ def project(data, *, ontology: Graph | None = None) -> nx.Graph:
     return G
 
 
+def project_file(source) -> nx.Graph:
+    """The actor network of a graph file or a ``kg build --store`` directory.
+
+    The graph is read into Oxigraph (a store is opened read-only where it lies) and
+    projected from its indexes, so a large graph never has to fit in rdflib.
+    """
+    from kg.store.query import open_store
+    from kg.store.sink import StoreView
+
+    return project(StoreView(open_store(source)))
+
+
 def _entity_types(graph: Graph, onto: Graph) -> tuple[dict[str, str], dict[str, str]]:
     """Actors and places: IRI -> local name of their most specific class."""
     actor_classes = list(ACTOR_TYPES) + sorted(_subclasses(onto, KG.Actor) - set(ACTOR_TYPES))

@@ -35,10 +35,9 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # imported here so that `kg --help` does not pay for networkx
-    from kg.analyze import build_report, format_report, project
-    from kg.store.files import load_graph
+    from kg.analyze import build_report, format_report, project_file
 
-    G = project(load_graph(args.graph))
+    G = project_file(args.graph)
     report = build_report(G, top=args.top, seed=args.seed, path=tuple(args.path) if args.path else None)
     sys.stdout.write(format_report(report, args.format))
     return 0

@@ -33,11 +33,10 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # imported here so that `kg --help` does not pay for networkx
-    from kg.analyze import annotate, project
+    from kg.analyze import annotate, project_file
     from kg.analyze.export import write
-    from kg.store.files import load_graph
 
-    G = annotate(project(load_graph(args.graph)))
+    G = annotate(project_file(args.graph))
     for path in write(G, args.format, args.output):
         print(f"Wrote {path}")
     return 0

@@ -37,11 +37,10 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # imported here so that `kg --help` does not pay for networkx and pyvis
-    from kg.analyze import project
+    from kg.analyze import project_file
     from kg.render import write_html
-    from kg.store.files import load_graph
 
-    G = project(load_graph(args.graph))
+    G = project_file(args.graph)
     title = args.title or f"Actor network: {Path(args.graph).name}"
     path = write_html(G, args.output, title=title, focus=args.focus, depth=args.depth, top=args.top,
                       types=args.types)

@@ -124,6 +124,9 @@ class MentionFinder:
         if ent.label_ == "PERSON" and any(c.isdigit() for c in ent.text) and not ent.ent_id_:
             return  # "F-16s": names of people have no digits
         tokens = list(ent)
+        if (len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].tag_ in ("NN", "NNS", "NNPS")
+                and not ent.ent_id_ and ent.label_ != "NORP"):
+            return  # "Rockets are fired...": a common noun capitalised by its place, not a name
         title = []
         while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in lex.TITLES and ent.label_ == "PERSON":
             title.append(tokens.pop(0).text)
