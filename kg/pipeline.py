@@ -52,7 +52,7 @@ class Pipeline:
         self.gazetteer = Gazetteer.from_entries(self.entries)
         self.by_iri = {e.iri: e for e in self.entries}
         self._nlp = None
-        self.trained = trained
+        self.trained = trained if isinstance(trained, bool) else str(trained)  # picklable for workers
         self._relation_model = None
 
     @property
@@ -136,13 +136,13 @@ class Pipeline:
             from kg.distributed import resolve_on_cluster
 
             yield from resolve_on_cluster(stream, cluster, gazetteers=self.gazetteer_files, model=self.model,
-                                          trained=self.trained if isinstance(self.trained, bool) else str(self.trained))
+                                          trained=self.trained)
             return
         if jobs > 1:
             from kg.parallel import resolve_in_processes
 
             yield from resolve_in_processes(stream, jobs=jobs, gazetteers=self.gazetteer_files, model=self.model,
-                                            trained=self.trained if isinstance(self.trained, bool) else str(self.trained))
+                                            trained=self.trained)
             return
         for ex in self.extract(stream):
             yield resolve_article(ex, self.by_iri)

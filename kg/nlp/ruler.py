@@ -38,37 +38,16 @@ def spacy_label(cls_iri: str) -> str:
     return SPACY_LABEL.get(cls_iri.rsplit("#", 1)[-1], "ORG")
 
 
-def _token_pattern(words: list[str]) -> list[dict] | None:
+def _phrase(words: list[str]) -> tuple[tuple[str, ...], bool] | None:
+    """The words a name is matched by, and whether they must match exactly."""
     if words and words[0] in _DETERMINERS:
         words = words[1:]
     if not words:
         return None
     text = "".join(words)
-    if text.isupper() or any(c.isdigit() for c in text) or len(text) <= 3:
-        # acronyms and short names match exactly: "IS" must never match "is"
-        return [{"ORTH": w} for w in words]
-    pattern = [{"LOWER": w.lower()} for w in words]
-    # a name in running text starts with a capital: "turkey" is a bird, "Turkey" a state
-    pattern[0]["IS_LOWER"] = False
-    return pattern
-
-
-def gazetteer_patterns(entries: Iterable[GazetteerEntry], tokenize) -> list[dict]:
-    """EntityRuler patterns for every label and alias; ``tokenize(str) -> list[str]``."""
-    patterns = []
-    seen = set()
-    for entry in entries:
-        label = spacy_label(entry.cls)
-        for name in (entry.label, *entry.aliases):
-            pattern = _token_pattern(tokenize(name))
-            if pattern is None:
-                continue
-            key = (repr(pattern), entry.iri)
-            if key in seen:
-                continue
-            seen.add(key)
-            patterns.append({"label": label, "pattern": pattern, "id": entry.iri})
-    return patterns
+    # acronyms and short names match exactly: "IS" must never match "is"
+    exact = text.isupper() or any(c.isdigit() for c in text) or len(text) <= 3
+    return tuple(words if exact else (w.lower() for w in words)), exact
 
 
 class GazetteerRuler:
@@ -78,26 +57,32 @@ class GazetteerRuler:
         self.vocab = vocab
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.folded = PhraseMatcher(vocab, attr="LOWER")
-        self._count = 0
+        self.names: list[tuple[str, str]] = []  # match key (its index) -> (spaCy label, gazetteer IRI)
 
-    def add_patterns(self, patterns: Iterable[dict]) -> None:
-        """Patterns as :func:`gazetteer_patterns` makes them (ORTH or LOWER token patterns)."""
-        for p in patterns:
-            tokens = p["pattern"]
-            exact = "ORTH" in tokens[0]
-            words = [t["ORTH"] if exact else t["LOWER"] for t in tokens]
-            key = f"{self._count}\t{p['label']}\t{p['id']}"
-            self._count += 1
-            (self.exact if exact else self.folded).add(key, [Doc(self.vocab, words=words)])
+    def add_entries(self, entries: Iterable[GazetteerEntry], tokenize) -> None:
+        """Every label and alias of ``entries``; ``tokenize(str) -> list[str]``."""
+        seen = set()
+        for entry in entries:
+            label = spacy_label(entry.cls)
+            for name in (entry.label, *entry.aliases):
+                phrase = _phrase(tokenize(name))
+                if phrase is None or (phrase, entry.iri) in seen:
+                    continue
+                seen.add((phrase, entry.iri))
+                words, exact = phrase
+                table = self.exact if exact else self.folded
+                table.add(str(len(self.names)), [Doc(self.vocab, words=list(words))])
+                self.names.append((label, entry.iri))
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
         for matcher, folded in ((self.exact, False), (self.folded, True)):
             for key, start, end in matcher(doc):
                 if folded and doc[start].is_lower:
-                    continue  # a name in running text starts with a capital
-                order, label, iri = self.vocab.strings[key].split("\t")
-                found.append((int(order), Span(doc, start, end, label=label, span_id=iri)))
+                    continue  # a name in running text starts with a capital: "turkey" is a bird
+                order = int(self.vocab.strings[key])
+                label, iri = self.names[order]
+                found.append((order, Span(doc, start, end, label=label, span_id=iri)))
         # entity_ruler's rule: the longest match wins, then the leftmost, then the first added
         found.sort(key=lambda item: (-(item[1].end - item[1].start), item[1].start, item[0]))
         doc.ents = filter_spans([span for _, span in found] + list(doc.ents))
@@ -114,4 +99,4 @@ def add_gazetteer_ruler(nlp, entries: Iterable[GazetteerEntry]) -> None:
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(FACTORY, name="kg_gazetteer", **where)
     tokenizer = nlp.tokenizer
-    ruler.add_patterns(gazetteer_patterns(entries, lambda s: [t.text for t in tokenizer(s)]))
+    ruler.add_entries(entries, lambda s: [t.text for t in tokenizer(s)])
