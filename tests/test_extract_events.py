@@ -154,3 +154,12 @@ def test_extract_events_descriptions_reach_the_extractions_file_without_an_entit
     (victim,) = [a for a in injury["arguments"] if a["role"].endswith("#victim")]
     assert victim["entity"] is None and victim["text"] == "Two soldiers"
     assert "Two soldiers" not in {r["text"] for r in recs if r["kind"] == "mention"}
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("Last week's US strikes on Iraq killed ten people.", "Attack"),  # "week's" says when, not what kind
+    ("The day's air strikes hit Gaza.", "AirStrike"),
+])
+def test_extract_events_a_time_before_the_strike_does_not_make_it_a_labour_strike(pipeline, text, cls):
+    events = _events(_extract(pipeline, text))
+    assert any(c == cls and t == "strikes" for c, t, _ in events), events

@@ -91,13 +91,19 @@ def _attempted(tok) -> bool:
     return bool(mods & lex.ATTEMPT_WORDS) or head_is_attempt
 
 
+_TIME_UNITS = frozenset("hour day week month year".split())
+
+
 def _labour_strike(tok) -> bool:
     """ "a general strike", "a 48-hour strike", "workers went on strike"."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and not any(c.dep_ == "det" for c in tok.children):
         return True
-    before = [t for t in tok.subtree if t.i < tok.i]
-    words = {t.lemma_.lower() for t in before} | {t.lower_ for t in before}
-    return bool(words & lex.LABOUR_STRIKE_MODIFIERS)
+    # the strike's own modifiers, not its whole subtree: in "last week's US strikes" the
+    # "week" is when, not what kind; "a 48-hour strike" and "the teachers' strike" are kinds
+    mods = {(c.dep_, w) for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+            for w in (c.lemma_.lower(), c.lower_)}
+    words = {w for dep, w in mods if not (dep == "poss" and w in _TIME_UNITS)}
+    return bool(words & lex.LABOUR_STRIKE_MODIFIERS) and not words & lex.AIR_MODIFIERS
 
 
 def _device_went_off(verb) -> bool:
