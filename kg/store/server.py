@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from kg.errors import GraphError, QueryError
+from kg.store.query import default_graph_is_empty
 
 R, G = ox.QueryResultsFormat, ox.RdfFormat
 # media type -> format, per kind of result; the first of each is the default
@@ -132,11 +133,13 @@ def execute(store: ox.Store, job: dict, prefixes: dict[str, str]) -> tuple:
 
             apply_update(store, job["text"], prefixes=prefixes)
             return ("ok", "text/plain", b"")
-        merged = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
-        if job["kind"] == "dump":
-            if merged:
-                return ("ok", "application/n-triples", store.dump(format=G.N_TRIPLES, from_graph=ox.DefaultGraph()))
-            return ("ok", "application/n-quads", store.dump(format=G.N_QUADS))
+        if job["kind"] == "page":  # drawn here, from the store's indexes: no copy of the graph travels
+            from kg.analyze import project
+            from kg.render import render_html
+            from kg.store.sink import StoreView
+
+            return ("ok", "text/html", render_html(project(StoreView(store)), title=job["title"]).encode("utf-8"))
+        merged = not default_graph_is_empty(store)
         graphs = {}
         if job.get("default"):
             graphs["default_graph"] = [ox.NamedNode(g) for g in job["default"]]
@@ -412,18 +415,11 @@ class Endpoint:
             key = (self.generation, int(time.monotonic() // PAGE_TTL_S))
             if self._page_cache and self._page_cache[0] == key:
                 return self._page_cache[1]
-            reply = self.pool.run({"kind": "dump"}, timeout=max(self.timeout, 300.0))
+            reply = self.pool.run({"kind": "page", "title": f"Actor network: {self.name}"},
+                                  timeout=max(self.timeout, 300.0))
             if reply[0] != "ok":
                 raise GraphError(reply[1])
-            from rdflib import Dataset, Graph
-
-            from kg.analyze import project
-            from kg.render import render_html
-
-            graph = Graph() if reply[1] == "application/n-triples" else Dataset(default_union=True)
-            if reply[2]:
-                graph.parse(data=reply[2].decode("utf-8"), format="nt" if reply[1].endswith("triples") else "nquads")
-            page = render_html(project(graph), title=f"Actor network: {self.name}").encode("utf-8")
+            page = reply[2]
             self._page_cache = (key, page)
             return page
 
