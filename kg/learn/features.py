@@ -7,6 +7,8 @@ of them names an actor or a benchmark sentence.
 
 from __future__ import annotations
 
+from kg.extract.syntax import local
+
 # coarse kind of a kg class local name, as the relation classifier sees it
 COARSE = {
     "Person": "PER",
@@ -14,10 +16,6 @@ COARSE = {
     "NewsOrganization": "ORG",
     "State": "LOC", "City": "LOC", "Place": "LOC",
 }
-
-
-def local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1]
 
 
 def dependency_path(a, b) -> tuple[list, list]:
@@ -76,25 +74,22 @@ def pair_features(doc, a, b, a_cls: str, b_cls: str) -> list[str]:
           "da=" + a.root.dep_, "db=" + b.root.dep_,
           "pa=" + a.root.head.lemma_.lower(), "pb=" + b.root.head.lemma_.lower()]
     up, down = dependency_path(a.root, b.root)
-    if up and down is not None:
-        deps = [("^" + t.dep_) for t in up[:-1]] + [("v" + t.dep_) for t in down]
-        mid = [t.lemma_.lower() for t in up[1:]] + [t.lemma_.lower() for t in down[:-1]]
-        f.append("path=" + types + "|" + " ".join(deps))
-        f.append("plen=" + str(min(len(deps), 8)))
-        if len(deps) <= 6:
-            full = []
-            for k, t in enumerate(up[:-1]):
-                full.append("^" + t.dep_)
-                full.append(up[k + 1].lemma_.lower())
-            for t in down:
-                full.append("v" + t.dep_)
-            f.append("lpath=" + " ".join(full))
-        lca = up[-1]
-        f.append("lca=" + lca.lemma_.lower())
-        f.append(types + "|lca=" + lca.lemma_.lower())
-        for lem in set(mid):
-            f.append("pw=" + lem)
-            f.append(types + "|pw=" + lem)
-    else:
-        f.append("nopath")
+    deps = [("^" + t.dep_) for t in up[:-1]] + [("v" + t.dep_) for t in down]
+    mid = [t.lemma_.lower() for t in up[1:]] + [t.lemma_.lower() for t in down[:-1]]
+    f.append("path=" + types + "|" + " ".join(deps))
+    f.append("plen=" + str(min(len(deps), 8)))
+    if len(deps) <= 6:
+        full = []
+        for k, t in enumerate(up[:-1]):
+            full.append("^" + t.dep_)
+            full.append(up[k + 1].lemma_.lower())
+        for t in down:
+            full.append("v" + t.dep_)
+        f.append("lpath=" + " ".join(full))
+    lca = up[-1]
+    f.append("lca=" + lca.lemma_.lower())
+    f.append(types + "|lca=" + lca.lemma_.lower())
+    for lem in set(mid):
+        f.append("pw=" + lem)
+        f.append(types + "|pw=" + lem)
     return f

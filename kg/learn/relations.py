@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from kg.extract import lexicon as lex
-from kg.learn.features import COARSE, dependency_path, local, pair_features, path_length
+from kg.extract.syntax import local
+from kg.learn.features import COARSE, dependency_path, pair_features, path_length
 from kg.learn.linear import SoftmaxClassifier, hash_features
 from kg.rdf.vocab import KG
 from kg.types import Mention, Relation
@@ -110,13 +111,14 @@ class RelationClassifier:
     def scored(self, doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Mention, object, str, float]]:
         """Every candidate pair with its best relation and probability (no threshold)."""
         labels = self.model.labels
+        is_none = np.array([lab == NONE for lab in labels])
         for a, b, sa, sb in candidates(doc, mentions):
             mask = label_mask(labels, a, b)
             if mask.sum() <= 1:
                 continue
             ids = hash_features(pair_features(doc, sa, sb, a.cls, b.cls), self.model.buckets)
             p = self.model.proba(ids, mask)
-            k = int(np.argmax(np.where(np.array([lab == NONE for lab in labels]), -1.0, p)))
+            k = int(np.argmax(np.where(is_none, -1.0, p)))
             yield a, b, sa, labels[k], float(p[k])
 
     def relations(self, doc, mentions: Iterable[Mention], existing: Iterable[Relation] = (),
