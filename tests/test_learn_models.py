@@ -74,6 +74,7 @@ def test_learn_classifier_relations_are_marked_and_above_threshold(example_resul
     threshold = pipeline.relation_model.threshold
     found = [r for ra in example_result.extractions for r in ra.extraction.relations
              if r.extractor == "relation-classifier"]
+    assert found
     for r in found:
         assert r.predicate.startswith(str(KG._NS))
         assert threshold <= r.confidence <= 1

@@ -76,10 +76,10 @@ def empty_oxigraph(oxigraph):
 
 
 def remote_query(base: str, text: str) -> dict:
-    from kg.rdf.vocab import PREFIXES
+    from kg.rdf.vocab import sparql_prologue
 
-    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-    request = urllib.request.Request(base + "/query", data=urllib.parse.urlencode({"query": prologue + text}).encode(),
+    request = urllib.request.Request(base + "/query",
+                                     data=urllib.parse.urlencode({"query": sparql_prologue() + text}).encode(),
                                      headers={"Accept": "application/sparql-results+json",
                                               "Content-Type": "application/x-www-form-urlencoded"})
     with urllib.request.urlopen(request, timeout=30) as response:
