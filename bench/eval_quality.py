@@ -32,18 +32,20 @@ def main(argv: list[str] | None = None) -> int:
     from kg.eval import conll04, wikievents
     from kg.pipeline import Pipeline
 
+    sentences = conll04.load(args.conll04) if args.conll04 else None
+    documents = wikievents.load(args.wikievents) if args.wikievents else None
     print(f"{'measure':<34}{'setting':<10}{'P':>7}{'R':>7}{'F1':>7}{'sec':>8}")
     for setting, trained in (("rules", False), ("trained", args.model or True)):
         pipeline = Pipeline(trained=trained)
-        if args.conll04:
+        if sentences:
             started = time.perf_counter()
-            r = conll04.evaluate(pipeline, conll04.load(args.conll04))
+            r = conll04.evaluate(pipeline, sentences)
             took = time.perf_counter() - started
             print(_row("CoNLL04 entities (strict)", setting, r.entities.overall, took))
             print(_row("CoNLL04 relations (strict)", setting, r.relations.overall, took))
-        if args.wikievents:
+        if documents:
             started = time.perf_counter()
-            w = wikievents.evaluate(pipeline, wikievents.load(args.wikievents))
+            w = wikievents.evaluate(pipeline, documents)
             took = time.perf_counter() - started
             print(_row("WikiEvents triggers", setting, w.triggers.overall, took))
             print(_row("WikiEvents arguments (head)", setting, w.arguments_head.overall, took))
