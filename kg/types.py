@@ -6,8 +6,27 @@ after page furniture was removed), so ``article.text[m.start:m.end] == m.text``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+
+# A lone UTF-16 surrogate (a JSON "\\ud800" escape with no partner, or a file name that is
+# not UTF-8) is a str Python holds but no UTF-8 file, spaCy string store or RDF literal
+# can; each becomes U+FFFD, one for one, so offsets into the text stay as they were.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid(value: str | None) -> str | None:
+    if value is None or not _LONE_SURROGATE.search(value):
+        return value
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def _replace_surrogates(record: object, names: tuple[str, ...]) -> None:
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            object.__setattr__(record, name, _valid(value))
 
 
 @dataclass(frozen=True)
@@ -23,6 +42,11 @@ class Article:
     origin: str | None = None  # file path, "stdin", or "file.jsonl:LINE"
     metadata: tuple[tuple[str, str], ...] = ()  # anything else the reader kept
 
+    def __post_init__(self) -> None:
+        _replace_surrogates(self, ("id", "text", "title", "url", "source", "origin"))
+        if any(_LONE_SURROGATE.search(k + v) for k, v in self.metadata):
+            object.__setattr__(self, "metadata", tuple((_valid(k), _valid(v)) for k, v in self.metadata))
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -30,6 +54,9 @@ class Skipped:
 
     origin: str
     reason: str
+
+    def __post_init__(self) -> None:
+        _replace_surrogates(self, ("origin", "reason"))
 
 
 @dataclass(frozen=True)
