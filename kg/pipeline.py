@@ -221,7 +221,7 @@ class Pipeline:
             with ExtractionsWriter(jsonl_path) as jsonl:
                 for r in self.resolved(inputs, progress=progress, on_skip=skip, stdin=stdin,
                                        max_chars=max_chars, jobs=jobs, cluster=cluster):
-                    graph = article_graph(r)
+                    graph = article_graph(r, store="SimpleMemory")
                     sink.add(graph, str(graph.identifier))
                     jsonl.write(r)
                     summary.add(r)

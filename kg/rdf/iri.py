@@ -3,7 +3,8 @@
 Every function returns a plain ``str`` that is a valid absolute IRI for *any* input
 text: local names are NFC-normalised, whitespace becomes ``_`` and everything outside
 the unreserved characters is percent-encoded, so spaces, quotes, angle brackets,
-control characters, ``%`` and ``#`` can never reach a serializer raw.
+control characters, ``%`` and ``#`` can never reach a serializer raw; so is a final
+``.``, which Turtle writers escape in a way rdflib cannot read.
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ def slug(text: str) -> str:
         return "_" + _digest(text)
     if len(norm) > _MAX_SLUG:  # keep IRIs readable; the digest keeps them distinct
         norm = norm[:_MAX_SLUG] + "-" + _digest(norm)
-    return quote(norm, safe="")
+    local = quote(norm, safe="")
+    # a final "." is written kge:Name\. in Turtle, which rdflib's parser cannot read
+    return local[:-1] + "%2E" if local.endswith(".") else local
 
 
 def _digest(text: str, n: int = 12) -> str:

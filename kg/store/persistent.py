@@ -175,7 +175,7 @@ class PersistentStore:
         """Build the graph of one resolved article (``kg.resolve.ResolvedArticle``) and :meth:`put` it."""
         from kg.rdf.build import article_graph
 
-        return self.put(article_graph(resolved), force=force)
+        return self.put(article_graph(resolved, store="SimpleMemory"), force=force)
 
     def remove(self, article: str) -> bool:
         """Drop one article's graph (and what only it said from the default graph); False if absent."""
@@ -394,7 +394,7 @@ def build_into_store(pipeline, inputs, path: str | Path, *, extractions: str | P
     jsonl = ExtractionsWriter(extractions) if extractions else nullcontext()
     with PersistentStore.open(path, write=True, create=True) as store, jsonl as out:
         for resolved in pipeline.resolved(inputs, on_skip=run.summary.skipped.append, **resolve_options):
-            graph = article_graph(resolved)
+            graph = article_graph(resolved, store="SimpleMemory")
             outcome = store.put(graph, force=rebuild)
             run.counts[outcome] += 1
             run.summary.add(resolved)
