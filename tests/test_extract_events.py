@@ -163,3 +163,26 @@ def test_extract_events_descriptions_reach_the_extractions_file_without_an_entit
 def test_extract_events_a_time_before_the_strike_does_not_make_it_a_labour_strike(pipeline, text, cls):
     events = _events(_extract(pipeline, text))
     assert any(c == cls and t == "strikes" for c, t, _ in events), events
+
+
+@pytest.mark.parametrize("text,cls,trigger", [
+    ("The militia did not attack the base.", "Attack", "attack"),
+    ("No one was killed in the blast.", "Killing", "killed"),
+    ("None of the soldiers were injured.", "Injury", "injured"),
+    ("Two soldiers were not hurt.", "Injury", "hurt"),
+    ("The victims were never dead.", "Killing", "dead"),
+    ("There was no attack on the embassy.", "Attack", "attack"),
+])
+def test_extract_events_what_the_text_says_did_not_happen_is_no_event(pipeline, text, cls, trigger):
+    events = _events(_extract(pipeline, text))
+    assert not any(c == cls and t == trigger for c, t, _ in events), events
+
+
+@pytest.mark.parametrize("text,cls,trigger", [
+    ("No one was killed in the blast.", "Attack", "blast"),  # the blast still happened
+    ("Nobody claimed the bombing.", "Attack", "bombing"),  # nobody claimed it, but it happened
+    ("The group has not claimed the attack that killed two soldiers.", "Killing", "killed"),
+    ("Iran denied that it had attacked the ship.", "Attack", "attacked"),  # a denial is a claim
+])
+def test_extract_events_negation_elsewhere_in_the_sentence_keeps_the_event(pipeline, text, cls, trigger):
+    _find(_events(_extract(pipeline, text)), cls, trigger)

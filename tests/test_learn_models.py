@@ -83,6 +83,23 @@ def test_learn_classifier_relations_are_marked_and_above_threshold(example_resul
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("negated,affirmed,predicate", [
+    ("John Smith does not work for Reuters.", "John Smith works for Reuters.", "worksFor"),
+    ("Hamas did not kill John Smith.", "Hamas killed John Smith.", "killed"),
+    ("The Houthis are not backed by Iran.", "The Houthis are backed by Iran.", "backedBy"),
+])
+def test_learn_negated_link_gives_no_relation(pipeline, negated, affirmed, predicate):
+    from kg.types import Article
+
+    def predicates(text):
+        (ex,) = pipeline.extract([Article("t", text)])
+        return {r.predicate.rsplit("#", 1)[-1] for r in ex.relations}
+
+    assert predicate in predicates(affirmed)  # the same words without "not" give the relation
+    assert predicate not in predicates(negated)
+
+
+@pytest.mark.slow
 def test_learn_recogniser_keeps_gazetteer_names_and_demonyms(pipeline):
     from kg.types import Article
 

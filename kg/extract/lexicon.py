@@ -200,6 +200,8 @@ LABOUR_STRIKE_MODIFIERS = frozenset(
 )
 # verbs whose attempt is an attack, not the deed itself: "tried to assassinate him"
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
+# a subject that says nobody was: "nobody was hurt", "none of the crew were killed"
+NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "noone", "neither"})
 # attack words that are only triggers as nouns ("a blast"; to "blast" a decision is to criticise it)
 NOUN_ONLY_TRIGGERS = frozenset({"blast", "battle"})
 # verbs whose object is the event really carried out ("carried out airstrikes")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from kg.extract import lexicon as lex
 from kg.extract.mentions import ONT, is_org_class
 from kg.extract.syntax import Syntax, local, sentence_span
+from kg.extract.triggers import negated
 from kg.types import Mention, Relation
 
 EXTRACTOR = "dependency-patterns"
@@ -28,9 +29,9 @@ def find_relations(syn: Syntax) -> Iterator[Relation]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.ROLE_NOUNS:
             yield from _role_relations(syn, tok, lex.ROLE_NOUNS[lemma])
-        if tok.lower_ in lex.BACKING_WORDS and tok.tag_ == "VBN":
+        if tok.lower_ in lex.BACKING_WORDS and tok.tag_ == "VBN" and not negated(tok):
             yield from _backing(syn, tok)
-        if tok.lower_ in lex.BASED_WORDS and tok.tag_ == "VBN":
+        if tok.lower_ in lex.BASED_WORDS and tok.tag_ == "VBN" and not negated(tok):
             yield from _based(syn, tok)
     for m in syn.finder.mentions:
         if m.kind == "name" and local(m.cls) in _ACTOR_OR_PLACE:

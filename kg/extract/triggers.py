@@ -4,7 +4,8 @@ A lemma in :data:`kg.extract.lexicon.EVENT_TRIGGERS` is an event only in the rig
 "fire" the verb but not the noun, "blast" the noun but not the verb ("blasted the
 decision"), "dead" said of someone, "bombs went off" with its particle. Some uses change
 the class ("an assassination attempt" is an attack, no death) or cancel it ("a general
-strike", "fire 200 workers", "the death penalty").
+strike", "fire 200 workers", "the death penalty"), and so does negation ("no one was
+hurt").
 """
 
 from __future__ import annotations
@@ -74,12 +75,30 @@ def trigger_class(tok) -> str | None:
         return None
     if lemma in lex.EXPLODING_VERBS and is_verb and not _device_went_off(tok):
         return None
+    if negated(tok):
+        return None
     if cls == "Attack":
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         subj = {c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"}
         if mods & lex.AIR_MODIFIERS or subj & lex.AIR_MODIFIERS:
             return "AirStrike"
     return cls
+
+
+def negated(tok) -> bool:
+    """The text says it did not happen: "did not attack", "were never hurt", "was not
+    dead", "no one was killed", "none of them were injured", "there was no attack"."""
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    words = [tok, tok.head] if is_predicative(tok) and tok.head.lemma_ == "be" else [tok]
+    for word in words:
+        for c in word.children:
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass") and (
+                    c.lower_ in lex.NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                return True
+    return False
 
 
 def _attempted(tok) -> bool:

@@ -55,7 +55,8 @@ def candidates(doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Ment
     """Ordered pairs of names in one sentence that may be related, with their spaCy spans.
 
     Left out: names further apart than :data:`MAX_PATH` arcs; a name that only says whose
-    forces or strike something is ("US troops"); a speaker and a name in what they said.
+    forces or strike something is ("US troops"); a speaker and a name in what they said;
+    names joined by negated words ("X does not work for Y").
     """
     by_sent: dict[int, list] = {}
     for m in mentions:
@@ -69,7 +70,8 @@ def candidates(doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Ment
         for a, sa in group:
             for b, sb in group:
                 if a.id != b.id and not (sa.start < sb.end and sb.start < sa.end):
-                    if path_length(sa.root, sb.root) <= MAX_PATH and not _across_speech(sa, sb):
+                    if path_length(sa.root, sb.root) <= MAX_PATH and not _across_speech(sa, sb) \
+                            and not _denied(sa, sb):
                         yield a, b, sa, sb
 
 
@@ -89,6 +91,12 @@ def _across_speech(a, b) -> bool:
         return False
     arms = [up[-2] if len(up) > 1 else None, down[0] if down else None]
     return any(t is not None and t.dep_ in ("ccomp", "parataxis") for t in arms)
+
+
+def _denied(a, b) -> bool:
+    """The words joining the names are negated: "X does not work for Y", "X did not kill Y"."""
+    up, down = dependency_path(a.root, b.root)
+    return any(c.dep_ == "neg" for t in (*up[1:], *down[:-1]) for c in t.children)
 
 
 def label_mask(labels: tuple[str, ...], a: Mention, b: Mention) -> np.ndarray:
