@@ -100,6 +100,16 @@ def test_learn_negated_link_gives_no_relation(pipeline, negated, affirmed, predi
 
 
 @pytest.mark.slow
+def test_learn_a_name_that_says_whose_office_is_not_located_anywhere(pipeline):
+    from kg.types import Article
+
+    (ex,) = pipeline.extract([Article("t", "Gunmen attacked the US embassy in Kabul on Monday.")])
+    names = {m.id: m.text for m in ex.mentions}
+    assert "Kabul" in names.values()
+    assert not [r for r in ex.relations if names.get(r.subject) == "US" and r.predicate == str(KG.locatedIn)]
+
+
+@pytest.mark.slow
 def test_learn_recogniser_keeps_gazetteer_names_and_demonyms(pipeline):
     from kg.types import Article
 

@@ -46,7 +46,8 @@ MENTION_KINDS = frozenset({"name", "body"})
 # sentences they are almost never related, and the training sentences are short
 MAX_PATH = 5
 _FORCE_AND_EVENT_NOUNS = frozenset(
-    {*lex.EVENT_TRIGGERS, *lex.TYPE_NOUNS["Military"], *lex.TYPE_NOUNS["ArmedGroup"], "personnel", "drone",
+    {*lex.EVENT_TRIGGERS, *lex.TYPE_NOUNS["Military"], *lex.TYPE_NOUNS["ArmedGroup"],
+     *lex.TYPE_NOUNS["GovernmentBody"], "personnel", "drone",
      "jet", "warplane", "missile", "soldier"})
 DEFAULT_THRESHOLD = 0.5
 
@@ -55,8 +56,8 @@ def candidates(doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Ment
     """Ordered pairs of names in one sentence that may be related, with their spaCy spans.
 
     Left out: names further apart than :data:`MAX_PATH` arcs; a name that only says whose
-    forces or strike something is ("US troops"); a speaker and a name in what they said;
-    names joined by negated words ("X does not work for Y").
+    forces, strike or office something is ("US troops", "the US embassy"); a speaker and
+    a name in what they said; names joined by negated words ("X does not work for Y").
     """
     by_sent: dict[int, list] = {}
     for m in mentions:
@@ -76,7 +77,8 @@ def candidates(doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Ment
 
 
 def _modifies_common_noun(span) -> bool:
-    """ "US troops", "US airstrikes": the name says whose forces or whose strike, not where."""
+    """ "US troops", "US airstrikes", "the US embassy": the name says whose forces, strike or
+    office, not who is where."""
     root = span.root
     head = root.head
     return (root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i >= span.end
