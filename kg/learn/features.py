@@ -33,12 +33,6 @@ def dependency_path(a, b) -> tuple[list, list]:
     return up_a[: lca + 1], list(reversed(up_b[:-1]))
 
 
-def path_length(a, b) -> int:
-    """Number of dependency arcs between tokens ``a`` and ``b``."""
-    up, down = dependency_path(a, b)
-    return len(up) - 1 + len(down)
-
-
 def pair_features(doc, a, b, a_cls: str, b_cls: str) -> list[str]:
     """Features of the ordered pair (``a``, ``b``) of spaCy spans with kg classes."""
     ca, cb = local(a_cls), local(b_cls)

@@ -18,7 +18,7 @@ import numpy as np
 
 from kg.extract import lexicon as lex
 from kg.extract.syntax import local
-from kg.learn.features import COARSE, dependency_path, pair_features, path_length
+from kg.learn.features import COARSE, dependency_path, pair_features
 from kg.learn.linear import SoftmaxClassifier, hash_features
 from kg.rdf.vocab import KG
 from kg.types import Mention, Relation
@@ -70,10 +70,14 @@ def candidates(doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Ment
     for group in by_sent.values():
         for a, sa in group:
             for b, sb in group:
-                if a.id != b.id and not (sa.start < sb.end and sb.start < sa.end):
-                    if path_length(sa.root, sb.root) <= MAX_PATH and not _across_speech(sa, sb) \
-                            and not _denied(sa, sb):
-                        yield a, b, sa, sb
+                if a.id != b.id and not (sa.start < sb.end and sb.start < sa.end) and _linked(sa, sb):
+                    yield a, b, sa, sb
+
+
+def _linked(a, b) -> bool:
+    """Near in the parse, not a speaker and what they said, and not joined by negated words."""
+    up, down = dependency_path(a.root, b.root)
+    return len(up) - 1 + len(down) <= MAX_PATH and not _across_speech(up, down) and not _denied(up, down)
 
 
 def _modifies_common_noun(span) -> bool:
@@ -85,9 +89,11 @@ def _modifies_common_noun(span) -> bool:
             and head.lemma_.lower() in _FORCE_AND_EVENT_NOUNS)
 
 
-def _across_speech(a, b) -> bool:
-    """One name speaks, the other is in what was said: "X said Y's sovereignty was violated"."""
-    up, down = dependency_path(a.root, b.root)
+def _across_speech(up: list, down: list) -> bool:
+    """One name speaks, the other is in what was said: "X said Y's sovereignty was violated".
+
+    ``up`` and ``down`` are the dependency path between them (:func:`dependency_path`).
+    """
     lca = up[-1]
     if lca.lemma_.lower() not in lex.SPEECH_VERBS:
         return False
@@ -95,9 +101,8 @@ def _across_speech(a, b) -> bool:
     return any(t is not None and t.dep_ in ("ccomp", "parataxis") for t in arms)
 
 
-def _denied(a, b) -> bool:
+def _denied(up: list, down: list) -> bool:
     """The words joining the names are negated: "X does not work for Y", "X did not kill Y"."""
-    up, down = dependency_path(a.root, b.root)
     return any(c.dep_ == "neg" for t in (*up[1:], *down[:-1]) for c in t.children)
 
 
