@@ -10,14 +10,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-# A lone UTF-16 surrogate (a JSON "\\ud800" escape with no partner, or a file name that is
+# A lone UTF-16 surrogate (a JSON \ud800 escape with no partner, or a file name that is
 # not UTF-8) is a str Python holds but no UTF-8 file, spaCy string store or RDF literal
 # can; each becomes U+FFFD, one for one, so offsets into the text stay as they were.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _valid(value: str | None) -> str | None:
-    if value is None or not _LONE_SURROGATE.search(value):
+def _valid(value):
+    """``value`` with each lone surrogate replaced; the same object when it has none."""
+    if not isinstance(value, str) or not _LONE_SURROGATE.search(value):
         return value
     return _LONE_SURROGATE.sub("\ufffd", value)
 
@@ -25,8 +26,8 @@ def _valid(value: str | None) -> str | None:
 def _replace_surrogates(record: object, names: tuple[str, ...]) -> None:
     for name in names:
         value = getattr(record, name)
-        if isinstance(value, str) and _LONE_SURROGATE.search(value):
-            object.__setattr__(record, name, _valid(value))
+        if (fixed := _valid(value)) is not value:
+            object.__setattr__(record, name, fixed)
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,9 @@ class Article:
 
     def __post_init__(self) -> None:
         _replace_surrogates(self, ("id", "text", "title", "url", "source", "origin"))
-        if any(_LONE_SURROGATE.search(k + v) for k, v in self.metadata):
-            object.__setattr__(self, "metadata", tuple((_valid(k), _valid(v)) for k, v in self.metadata))
+        metadata = tuple((_valid(k), _valid(v)) for k, v in self.metadata)
+        if metadata != self.metadata:
+            object.__setattr__(self, "metadata", metadata)
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,6 @@ def test_ingest_jsonl_line_without_id_or_text_is_skipped(tmp_path, line, expecte
     assert isinstance(good, Article) and good.id == "ok"
 
 
-
 def test_ingest_jsonl_lone_surrogate_escapes_become_replacement_characters(tmp_path):
     # JSON may escape half a UTF-16 pair ("\\ud800"); Python accepts it, UTF-8 output cannot hold it.
     path = tmp_path / "surrogates.jsonl"
@@ -193,7 +192,6 @@ def test_ingest_jsonl_lone_surrogate_escapes_become_replacement_characters(tmp_p
     (article,) = read_all(path)
     assert article.text == "Iran said \ufffd it."  # one for one: offsets into the text are kept
     assert (article.id, article.title, dict(article.metadata)) == ("s\ufffd", "T\ufffd", {"note": "\ufffd"})
-    article.text.encode("utf-8")
 
 
 # --- bad inputs ------------------------------------------------------------------
