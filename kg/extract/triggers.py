@@ -119,9 +119,8 @@ def _labour_strike(tok) -> bool:
         return True
     # the strike's own modifiers, not its whole subtree: in "last week's US strikes" the
     # "week" is when, not what kind; "a 48-hour strike" and "the teachers' strike" are kinds
-    mods = {(c.dep_, w) for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")
-            for w in (c.lemma_.lower(), c.lower_)}
-    words = {w for dep, w in mods if not (dep == "poss" and w in _TIME_UNITS)}
+    words = {w for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+             for w in (c.lemma_.lower(), c.lower_) if not (c.dep_ == "poss" and w in _TIME_UNITS)}
     return bool(words & lex.LABOUR_STRIKE_MODIFIERS) and not words & lex.AIR_MODIFIERS
 
 
