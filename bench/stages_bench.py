@@ -32,7 +32,7 @@ def main() -> None:
     from kg.ingest import read_inputs
     from kg.nlp.model import load_model
     from kg.pipeline import BATCH_SIZE, Pipeline
-    from kg.rdf.build import article_graph
+    from kg.rdf.build import TRIPLES_ONLY, article_graph
     from kg.resolve import resolve_article
     from kg.store.jsonl import ExtractionsWriter
     from kg.store.sink import GraphSink
@@ -69,7 +69,7 @@ def main() -> None:
         extractions = timed("extract (mentions, events, relations)", lambda: [
             extract(d, a, pipeline.gazetteer, relation_model=relation_model) for d, a in zip(docs, articles)])
         resolved = timed("resolve", lambda: [resolve_article(e, pipeline.by_iri) for e in extractions])
-        graphs = timed("article RDF graphs (rdflib)", lambda: [article_graph(r, store="SimpleMemory")
+        graphs = timed("article RDF graphs (rdflib)", lambda: [article_graph(r, store=TRIPLES_ONLY)
                                                               for r in resolved])
         with GraphSink(named=False) as sink:
             timed("add to the build's Oxigraph store", lambda: [sink.add(g, str(g.identifier)) for g in graphs])

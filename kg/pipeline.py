@@ -202,7 +202,7 @@ class Pipeline:
         ``network.json``. Returns the :class:`kg.summary.BuildSummary` with the paths in
         ``.outputs`` and the network's summary lines in ``.network_lines``.
         """
-        from kg.rdf.build import article_graph
+        from kg.rdf.build import TRIPLES_ONLY, article_graph
         from kg.store.files import FORMATS
         from kg.store.jsonl import ExtractionsWriter
         from kg.store.sink import GraphSink, network_view
@@ -221,7 +221,7 @@ class Pipeline:
             with ExtractionsWriter(jsonl_path) as jsonl:
                 for r in self.resolved(inputs, progress=progress, on_skip=skip, stdin=stdin,
                                        max_chars=max_chars, jobs=jobs, cluster=cluster):
-                    graph = article_graph(r, store="SimpleMemory")
+                    graph = article_graph(r, store=TRIPLES_ONLY)
                     sink.add(graph, str(graph.identifier))
                     jsonl.write(r)
                     summary.add(r)

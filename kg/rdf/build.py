@@ -189,12 +189,16 @@ def article_iri(resolved: ResolvedArticle) -> URIRef:
     return URIRef(mint.article_iri(resolved.extraction.article.id))
 
 
+# the rdflib store for an article graph whose triples are only read back (the build's
+# sink, the persistent store): it keeps no contexts and fills 1.7x faster than the
+# default, but tools that need a context-aware graph (pySHACL) refuse it
+TRIPLES_ONLY = "SimpleMemory"
+
+
 def article_graph(resolved: ResolvedArticle, *, store: str = "default") -> Graph:
     """The graph of one article on its own (named by :func:`article_iri` in datasets).
 
-    ``store="SimpleMemory"`` is for callers that only read the triples back (the build's
-    sink, the persistent store): that rdflib store keeps no contexts and fills 1.7x faster,
-    but tools that need a context-aware graph (pySHACL) refuse it.
+    ``store=TRIPLES_ONLY`` is faster for callers that only read the triples back.
     """
     return ArticleGraphBuilder(Graph(store=store, identifier=article_iri(resolved)), resolved).build()
 

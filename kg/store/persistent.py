@@ -173,9 +173,9 @@ class PersistentStore:
 
     def add_resolved(self, resolved, *, force: bool = False) -> str:
         """Build the graph of one resolved article (``kg.resolve.ResolvedArticle``) and :meth:`put` it."""
-        from kg.rdf.build import article_graph
+        from kg.rdf.build import TRIPLES_ONLY, article_graph
 
-        return self.put(article_graph(resolved, store="SimpleMemory"), force=force)
+        return self.put(article_graph(resolved, store=TRIPLES_ONLY), force=force)
 
     def remove(self, article: str) -> bool:
         """Drop one article's graph (and what only it said from the default graph); False if absent."""
@@ -386,7 +386,7 @@ def build_into_store(pipeline, inputs, path: str | Path, *, extractions: str | P
     from contextlib import nullcontext
 
     from kg.pipeline import no_articles
-    from kg.rdf.build import article_graph
+    from kg.rdf.build import TRIPLES_ONLY, article_graph
     from kg.store.jsonl import ExtractionsWriter
     from kg.summary import BuildSummary
 
@@ -394,7 +394,7 @@ def build_into_store(pipeline, inputs, path: str | Path, *, extractions: str | P
     jsonl = ExtractionsWriter(extractions) if extractions else nullcontext()
     with PersistentStore.open(path, write=True, create=True) as store, jsonl as out:
         for resolved in pipeline.resolved(inputs, on_skip=run.summary.skipped.append, **resolve_options):
-            graph = article_graph(resolved, store="SimpleMemory")
+            graph = article_graph(resolved, store=TRIPLES_ONLY)
             outcome = store.put(graph, force=rebuild)
             run.counts[outcome] += 1
             run.summary.add(resolved)
