@@ -1,6 +1,7 @@
 # kg: two commands for a fresh machine.
 #   make demo   creates .venv, installs kg, builds the bundled example into out/
-#   make test   creates .venv, installs kg with dev extras, runs the whole test suite
+#   make test   creates .venv, installs kg with dev extras, checks the code's shape
+#               (import-linter layers, ruff lint and format), runs the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -21,6 +22,9 @@ demo: install
 	$(BIN)/kg build examples/articles -o out
 
 test: install
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/ruff check kg tests bench scripts
+	$(BIN)/ruff format --check kg tests bench scripts
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -27,9 +27,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [*sorted((ROOT / "examples" / "articles").glob("*.txt")),
-           *sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")),
-           *sorted((ROOT / "tests" / "data" / "ingest").glob("*.txt"))]
+SOURCES = [
+    *sorted((ROOT / "examples" / "articles").glob("*.txt")),
+    *sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")),
+    *sorted((ROOT / "tests" / "data" / "ingest").glob("*.txt")),
+]
 
 RAW_SPACY = """
 import sys, time, spacy
@@ -108,12 +110,15 @@ def main() -> None:
         words, raw_nlp_time = raw_out.split()
         words = int(words)
         rows = [("raw spaCy nlp.pipe (model only)", float(raw_nlp_time), raw_peak)]
-        runs = [("kg build --jobs 1 (read to graph written)", ["--jobs", "1"]),
-                ("kg build --jobs 2", ["--jobs", "2"]),
-                ("kg build --jobs 1 --rules-only", ["--jobs", "1", "--rules-only"])]
+        runs = [
+            ("kg build --jobs 1 (read to graph written)", ["--jobs", "1"]),
+            ("kg build --jobs 2", ["--jobs", "2"]),
+            ("kg build --jobs 1 --rules-only", ["--jobs", "1", "--rules-only"]),
+        ]
         for i, (name, options) in enumerate(runs):
-            wall, peak, _ = measure([py, "-m", "kg", "build", str(corpus), "-o", str(out / str(i)),
-                                     *options, "-q", "--no-progress"])
+            wall, peak, _ = measure(
+                [py, "-m", "kg", "build", str(corpus), "-o", str(out / str(i)), *options, "-q", "--no-progress"]
+            )
             rows.append((name, wall, peak))
     print(f"corpus: {args.articles} articles, {words:,} words (spaCy tokens, no punctuation)")
     print(f"{'':44} {'seconds':>8} {'words/s':>9} {'peak MB':>8}")
@@ -124,6 +129,7 @@ def main() -> None:
     print(f"kg --jobs 1 --rules-only / raw spaCy throughput: {raw / rules:.2f}")
     print(f"kg --jobs 2 / raw spaCy throughput:              {raw / j2:.2f}")
     print(f"--jobs 2 speed-up over --jobs 1:                 {j1 / j2:.2f}x")
+
 
 if __name__ == "__main__":
     main()

@@ -4,8 +4,8 @@ Prints one table: micro precision, recall and F1 with the rules alone (the Engli
 model's names, kg's dependency rules) and with the shipped trained models (entity
 recogniser and relation classifier), plus the seconds each run took.
 
-    python bench/eval_quality.py --conll04 ../shared/data/conll04/conll04_dev.json \
-        --wikievents ../shared/data/wikievents/dev.jsonl
+    python bench/eval_quality.py --conll04 data/conll04/conll04_dev.json \
+        --wikievents data/wikievents/dev.jsonl
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import time
 
 
 def _row(name: str, setting: str, prf, seconds: float) -> str:
-    return (f"{name:<34}{setting:<10}{100 * prf.precision:>7.1f}{100 * prf.recall:>7.1f}"
-            f"{100 * prf.f1:>7.1f}{seconds:>8.1f}")
+    return (
+        f"{name:<34}{setting:<10}{100 * prf.precision:>7.1f}{100 * prf.recall:>7.1f}{100 * prf.f1:>7.1f}{seconds:>8.1f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

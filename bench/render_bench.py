@@ -21,14 +21,23 @@ import networkx as nx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support.browser import find_chromium, open_page, png_size_and_colours  # noqa: E402
 
 from kg.analyze.polarity import SIGNS  # noqa: E402
-from kg.render.browser import find_chromium, open_page, png_size_and_colours  # noqa: E402
 from kg.render.html import write_html  # noqa: E402
 
 TYPES = ["State", "ArmedGroup", "Person", "Organization", "GovernmentBody", "Military", "City"]
-RELATIONS = {"attacked": "hostile", "condemned": "hostile", "AirStrike": "hostile", "backedBy": "cooperative",
-             "memberOf": "cooperative", "leaderOf": "cooperative", "basedIn": "neutral"}
+RELATIONS = {
+    "attacked": "hostile",
+    "condemned": "hostile",
+    "AirStrike": "hostile",
+    "backedBy": "cooperative",
+    "memberOf": "cooperative",
+    "leaderOf": "cooperative",
+    "basedIn": "neutral",
+}
 
 
 def synthetic(n: int, seed: int = 1) -> nx.Graph:
@@ -41,19 +50,39 @@ def synthetic(n: int, seed: int = 1) -> nx.Graph:
     base = nx.random_partition_graph(sizes, 0.12, 0.4 / n, seed=seed)
     G = nx.Graph()
     for node in base:
-        G.add_node(f"https://w3id.org/kg-news/entity/actor_{node}", iri=f"https://w3id.org/kg-news/entity/actor_{node}",
-                   label=f"Actor {node}", type=rng.choice(TYPES), aliases=[f"A{node}"],
-                   wikidata=f"http://www.wikidata.org/entity/Q{1000 + node}", articles=rng.randint(1, 9))
+        G.add_node(
+            f"https://w3id.org/kg-news/entity/actor_{node}",
+            iri=f"https://w3id.org/kg-news/entity/actor_{node}",
+            label=f"Actor {node}",
+            type=rng.choice(TYPES),
+            aliases=[f"A{node}"],
+            wikidata=f"http://www.wikidata.org/entity/Q{1000 + node}",
+            articles=rng.randint(1, 9),
+        )
     for u, v in base.edges():
         relation = rng.choice(list(RELATIONS))
         polarity = RELATIONS[relation]
-        evidence = [{"article": f"https://w3id.org/kg-news/article/story-{rng.randint(1, 400)}",
-                     "sentence": f"Actor {u} and Actor {v} were reported in a sentence of about the usual length "
-                                 f"for a news article, number {k}."} for k in range(rng.randint(1, 3))]
+        evidence = [
+            {
+                "article": f"https://w3id.org/kg-news/article/story-{rng.randint(1, 400)}",
+                "sentence": f"Actor {u} and Actor {v} were reported in a sentence of about the usual length "
+                f"for a news article, number {k}.",
+            }
+            for k in range(rng.randint(1, 3))
+        ]
         a, b = f"https://w3id.org/kg-news/entity/actor_{u}", f"https://w3id.org/kg-news/entity/actor_{v}"
-        G.add_edge(a, b, relations=[relation], polarity=polarity, sign=SIGNS[polarity], weight=len(evidence),
-                   articles=sorted({e["article"] for e in evidence}), evidence=evidence, events=[],
-                   facts=[{"source": a, "relation": relation, "target": b, "polarity": polarity}])
+        G.add_edge(
+            a,
+            b,
+            relations=[relation],
+            polarity=polarity,
+            sign=SIGNS[polarity],
+            weight=len(evidence),
+            articles=sorted({e["article"] for e in evidence}),
+            evidence=evidence,
+            events=[],
+            facts=[{"source": a, "relation": relation, "target": b, "polarity": polarity}],
+        )
     return G
 
 
@@ -62,8 +91,10 @@ def main(sizes: list[int]) -> int:
     if not chromium:
         print("chromium is not installed (apt-get install chromium)", file=sys.stderr)
         return 1
-    print(f"{'nodes':>6} {'edges':>6} {'build s':>8} {'html MB':>8} {'drawn s':>8} {'stable s':>9} "
-          f"{'wall s':>7} {'colours':>8} errors")
+    print(
+        f"{'nodes':>6} {'edges':>6} {'build s':>8} {'html MB':>8} {'drawn s':>8} {'stable s':>9} "
+        f"{'wall s':>7} {'colours':>8} errors"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             G = synthetic(n)
@@ -75,9 +106,11 @@ def main(sizes: list[int]) -> int:
             colours = png_size_and_colours(run.screenshot)[2]
             drawn = f"{run.drawn_ms / 1000:.2f}" if run.drawn_ms is not None else "-"
             stable = f"{run.stable_ms / 1000:.2f}" if run.stable_ms is not None else "never"
-            print(f"{n:>6} {G.number_of_edges():>6} {built:>8.2f} {page.stat().st_size / 1e6:>8.2f} "
-                  f"{drawn:>8} {stable:>9} {run.wall_s:>7.2f} {colours:>8} {len(run.errors) + len(run.requests)}",
-                  flush=True)
+            print(
+                f"{n:>6} {G.number_of_edges():>6} {built:>8.2f} {page.stat().st_size / 1e6:>8.2f} "
+                f"{drawn:>8} {stable:>9} {run.wall_s:>7.2f} {colours:>8} {len(run.errors) + len(run.requests)}",
+                flush=True,
+            )
     return 0
 
 

@@ -62,15 +62,18 @@ def main() -> None:
         # the three NLP runs: best of NLP_RUNS each, so that warm-up and noise do not decide
         timed("raw spaCy nlp.pipe (baseline)", lambda: list(raw.pipe(texts, batch_size=BATCH_SIZE)), NLP_RUNS)
         with nlp.select_pipes(disable=["kg_entity_recognizer"]):
-            timed("kg nlp without the trained recogniser",
-                  lambda: list(nlp.pipe(texts, batch_size=BATCH_SIZE)), NLP_RUNS)
-        docs = timed("kg nlp (model, gazetteer, recogniser)",
-                     lambda: list(nlp.pipe(texts, batch_size=BATCH_SIZE)), NLP_RUNS)
-        extractions = timed("extract (mentions, events, relations)", lambda: [
-            extract(d, a, pipeline.gazetteer, relation_model=relation_model) for d, a in zip(docs, articles)])
+            timed(
+                "kg nlp without the trained recogniser", lambda: list(nlp.pipe(texts, batch_size=BATCH_SIZE)), NLP_RUNS
+            )
+        docs = timed(
+            "kg nlp (model, gazetteer, recogniser)", lambda: list(nlp.pipe(texts, batch_size=BATCH_SIZE)), NLP_RUNS
+        )
+        extractions = timed(
+            "extract (mentions, events, relations)",
+            lambda: [extract(d, a, pipeline.gazetteer, relation_model=relation_model) for d, a in zip(docs, articles)],
+        )
         resolved = timed("resolve", lambda: [resolve_article(e, pipeline.by_iri) for e in extractions])
-        graphs = timed("article RDF graphs (rdflib)", lambda: [article_graph(r, store=TRIPLES_ONLY)
-                                                              for r in resolved])
+        graphs = timed("article RDF graphs (rdflib)", lambda: [article_graph(r, store=TRIPLES_ONLY) for r in resolved])
         with GraphSink(named=False) as sink:
             timed("add to the build's Oxigraph store", lambda: [sink.add(g, str(g.identifier)) for g in graphs])
             timed("Turtle dump", lambda: sink.dump(out / "graph.ttl", "turtle"))

@@ -30,17 +30,44 @@ sys.path.insert(0, str(ROOT))
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef  # noqa: E402
 from rdflib.namespace import DCTERMS, PROV  # noqa: E402
 
-from kg.rdf import iri as mint  # noqa: E402
+from kg import ontology as mint  # noqa: E402
 from kg.rdf.vocab import KG, PREFIXES, SCHEMA  # noqa: E402
 
-QUERIES = ["07-backers.rq", "11-who-attacked-whom.rq", "12-backed-by-a-state.rq",
-           "13-evidence-for-one-relation.rq", "14-new-since-a-date.rq"]
-ACTORS = {KG.State: 190, KG.ArmedGroup: 900, KG.Person: 3000, KG.GovernmentBody: 500, KG.Military: 150,
-          KG.Organization: 400, KG.City: 800}
-PREDICATES = [KG.attacked, KG.backedBy, KG.leaderOf, KG.memberOf, KG.spokespersonFor, KG.designated,
-              KG.killed, KG.condemned, KG.alliedWith, KG.basedIn, KG.affiliatedWithCountry]
-INVERSES = {KG.designated: KG.designatedBy, KG.killed: KG.killedBy, KG.attacked: KG.attackedBy,
-            KG.backedBy: KG.supports}
+QUERIES = [
+    "07-backers.rq",
+    "11-who-attacked-whom.rq",
+    "12-backed-by-a-state.rq",
+    "13-evidence-for-one-relation.rq",
+    "14-new-since-a-date.rq",
+]
+ACTORS = {
+    KG.State: 190,
+    KG.ArmedGroup: 900,
+    KG.Person: 3000,
+    KG.GovernmentBody: 500,
+    KG.Military: 150,
+    KG.Organization: 400,
+    KG.City: 800,
+}
+PREDICATES = [
+    KG.attacked,
+    KG.backedBy,
+    KG.leaderOf,
+    KG.memberOf,
+    KG.spokespersonFor,
+    KG.designated,
+    KG.killed,
+    KG.condemned,
+    KG.alliedWith,
+    KG.basedIn,
+    KG.affiliatedWithCountry,
+]
+INVERSES = {
+    KG.designated: KG.designatedBy,
+    KG.killed: KG.killedBy,
+    KG.attacked: KG.attackedBy,
+    KG.backedBy: KG.supports,
+}
 EVENTS = [KG.Attack, KG.AirStrike, KG.Killing, KG.Statement, KG.Condemnation]
 EXTRACTORS = ["dependency-patterns", "event-triggers"]
 
@@ -71,11 +98,14 @@ class Corpus:
         art = URIRef(mint.article_iri(aid))
         g = Graph(identifier=art)
         published = date(2019, 1, 1) + timedelta(days=rng.randrange(6 * 365))
-        for p, o in [(RDF.type, KG.Article), (KG.articleId, Literal(aid)),
-                     (KG.contentHash, Literal("sha256:" + hashlib.sha256(aid.encode()).hexdigest())),
-                     (DCTERMS.title, Literal(f"Synthetic article {n}")),
-                     (SCHEMA.datePublished, Literal(published.isoformat(), datatype=XSD.date)),
-                     (SCHEMA.publisher, Literal("Bench News"))]:
+        for p, o in [
+            (RDF.type, KG.Article),
+            (KG.articleId, Literal(aid)),
+            (KG.contentHash, Literal("sha256:" + hashlib.sha256(aid.encode()).hexdigest())),
+            (DCTERMS.title, Literal(f"Synthetic article {n}")),
+            (SCHEMA.datePublished, Literal(published.isoformat(), datatype=XSD.date)),
+            (SCHEMA.publisher, Literal("Bench News")),
+        ]:
             g.add((art, p, o))
         mentioned = {self.actor() for _ in range(20)}
         for node, cls, label in mentioned:
@@ -96,10 +126,16 @@ class Corpus:
         for k in range(9):
             cls = rng.choice(EVENTS)
             ev = URIRef(mint.event_iri(aid, 100 * k, cls.rsplit("#", 1)[-1]))
-            for p, o in [(RDF.type, cls), (KG.triggerText, Literal("struck")), (KG.start, Literal(100 * k)),
-                         (KG.end, Literal(100 * k + 7)), (KG.sentence, Literal(f"Sentence {k} of {aid}.")),
-                         (KG.confidence, Literal(0.75, datatype=XSD.double)), (PROV.wasDerivedFrom, art),
-                         (KG.time, Literal(published.isoformat()[:7], datatype=XSD.gYearMonth))]:
+            for p, o in [
+                (RDF.type, cls),
+                (KG.triggerText, Literal("struck")),
+                (KG.start, Literal(100 * k)),
+                (KG.end, Literal(100 * k + 7)),
+                (KG.sentence, Literal(f"Sentence {k} of {aid}.")),
+                (KG.confidence, Literal(0.75, datatype=XSD.double)),
+                (PROV.wasDerivedFrom, art),
+                (KG.time, Literal(published.isoformat()[:7], datatype=XSD.gYearMonth)),
+            ]:
                 g.add((ev, p, o))
             for role in (KG.agent, KG.target, KG.location):
                 self.fact(g, art, aid, ev, role, rng.choice(people)[0], 100 + k)
@@ -112,13 +148,22 @@ class Corpus:
         g.add((s, p, o))
         ev = URIRef(mint.evidence_iri(aid, s, p, o, k))
         start = 100 * k
-        for pred, obj in [(RDF.type, KG.Evidence), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
-                          (PROV.wasDerivedFrom, art), (KG.sentence, Literal(f"Sentence {k} of {aid}.")),
-                          (KG.sentenceStart, Literal(start)), (KG.sentenceEnd, Literal(start + 90)),
-                          (KG.subjectStart, Literal(start + 1)), (KG.subjectEnd, Literal(start + 9)),
-                          (KG.objectStart, Literal(start + 20)), (KG.objectEnd, Literal(start + 30)),
-                          (KG.confidence, Literal(0.8, datatype=XSD.double)),
-                          (PROV.wasAttributedTo, URIRef(mint.extractor_iri(EXTRACTORS[k % 2])))]:
+        for pred, obj in [
+            (RDF.type, KG.Evidence),
+            (RDF.subject, s),
+            (RDF.predicate, p),
+            (RDF.object, o),
+            (PROV.wasDerivedFrom, art),
+            (KG.sentence, Literal(f"Sentence {k} of {aid}.")),
+            (KG.sentenceStart, Literal(start)),
+            (KG.sentenceEnd, Literal(start + 90)),
+            (KG.subjectStart, Literal(start + 1)),
+            (KG.subjectEnd, Literal(start + 9)),
+            (KG.objectStart, Literal(start + 20)),
+            (KG.objectEnd, Literal(start + 30)),
+            (KG.confidence, Literal(0.8, datatype=XSD.double)),
+            (PROV.wasAttributedTo, URIRef(mint.extractor_iri(EXTRACTORS[k % 2]))),
+        ]:
             g.add((ev, pred, obj))
 
 
@@ -179,8 +224,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--cap", type=float, default=60.0, help="seconds allowed to one rdflib query")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
-    from kg.store.files import bind_prefixes, union_graph
+    from kg.store.formats import bind_prefixes
     from kg.store.persistent import PersistentStore
+    from kg.store.source import union_graph
 
     texts = {name: (ROOT / "examples" / "queries" / name).read_text(encoding="utf-8") for name in QUERIES}
     gen_s, graphs = timed(lambda: corpus(args.triples, args.seed))
@@ -201,8 +247,7 @@ def main(argv: list[str] | None = None) -> None:
 
     load_r, ds = timed(rdflib_load)
     print(f"rdflib loaded in {load_r:.1f} s", flush=True)
-    export_r, _ = timed(lambda ds=ds: union_graph(ds).serialize(destination=str(work / "rdflib.ttl"),
-                                                                format="turtle"))
+    export_r, _ = timed(lambda ds=ds: union_graph(ds).serialize(destination=str(work / "rdflib.ttl"), format="turtle"))
     print(f"rdflib exported in {export_r:.1f} s", flush=True)
     rdflib_q = {}
     for name, text in texts.items():
@@ -235,8 +280,7 @@ def main(argv: list[str] | None = None) -> None:
             mismatches.append(f"{name}: store {s_rows} rows, rdflib {r_rows}")
         figures[f"query {name}"] += (s_rows,)
 
-    print(f"\n{n:,} triples, {len(graphs)} articles; queries: best of {RUNS} runs, rdflib's capped at "
-          f"{args.cap:g} s\n")
+    print(f"\n{n:,} triples, {len(graphs)} articles; queries: best of {RUNS} runs, rdflib's capped at {args.cap:g} s\n")
     print(f"{'':42} {'store':>10} {'rdflib':>10} {'rdflib/store':>13}  rows")
     for what, (s, r, *rows) in figures.items():
         r_text = f"{r:9.2f}s" if r is not None else f"> {args.cap:.0f} s".rjust(10)

@@ -11,17 +11,16 @@ Nothing is loaded at import time: spaCy and the model load on the first build.
 
 from __future__ import annotations
 
+from importlib import import_module
+
 __version__ = "0.1.0"
 __all__ = ["build", "query", "Pipeline"]
 
+# the public names, imported on first use so that `import kg` stays instant
+_LAZY = {"build": "kg.builder.loop", "Pipeline": "kg.pipeline", "query": "kg.store.query"}
+
 
 def __getattr__(name: str):
-    if name in ("build", "Pipeline"):
-        from kg import pipeline
-
-        return getattr(pipeline, name)
-    if name == "query":
-        from kg.store.query import query
-
-        return query
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -140,18 +140,21 @@ class Extraction:
     sentences: tuple[Span, ...] = ()  # sentence i is Mention.sent == i
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entity:
-    """A resolved actor or place: one IRI, however many names it goes by."""
+    """A resolved actor or place: one IRI, however many names it goes by.
+
+    ``kg.resolve`` gives ``aliases``, ``articles`` and ``titles`` sorted, without repeats.
+    """
 
     iri: str
     label: str
     cls: str
-    aliases: set[str] = field(default_factory=set)
+    aliases: tuple[str, ...] = ()
     wikidata: str | None = None
-    articles: set[str] = field(default_factory=set)
+    articles: tuple[str, ...] = ()  # article ids
     country: str | None = None  # IRI of the state a government body belongs to
-    titles: set[str] = field(default_factory=set)  # "President", "Gen", "Mr"
+    titles: tuple[str, ...] = ()  # "President", "Gen", "Mr"
 
 
 @dataclass(frozen=True)
@@ -165,3 +168,13 @@ class GazetteerEntry:
     wikidata: str | None = None
     demonyms: tuple[str, ...] = ()
     country: str | None = None  # IRI: affiliatedWithCountry / locatedIn
+
+
+@dataclass
+class ResolvedArticle:
+    """One article's mentions mapped to entity IRIs, plus facts resolution itself found."""
+
+    extraction: Extraction
+    mention_entity: dict[int, str]
+    entities: dict[str, Entity]
+    relations: list[Relation] = field(default_factory=list)  # e.g. a body's country from context

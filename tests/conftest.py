@@ -41,7 +41,9 @@ def pipeline():
 @pytest.fixture(scope="session")
 def example_result(pipeline):
     """The bundled example article run through the real pipeline (a BuildResult)."""
-    return pipeline.run([EXAMPLE_ARTICLE])
+    from kg.builder import build_in_memory
+
+    return build_in_memory(pipeline, [EXAMPLE_ARTICLE])
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +55,7 @@ def example_dataset(example_result):
 @pytest.fixture(scope="session")
 def example_graph(example_dataset):
     """The example's graph as one rdflib Graph (the union of its named graphs)."""
-    from kg.store.files import union_graph
+    from kg.store.source import union_graph
 
     return union_graph(example_dataset)
 
@@ -79,13 +81,18 @@ def example_store(example_result, tmp_path_factory):
             store.add_resolved(resolved)
     return path
 
+
 # -- a `kg serve` endpoint for the endpoint and push tests ------------------------------------
 class Server:
     """A `kg serve` subprocess on a free loopback port; stop() ends it and its workers."""
 
     def __init__(self, *args: str):
-        self.proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", *args, "--port", "0", "-q"],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kg", "serve", *args, "--port", "0", "-q"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         lines: queue.Queue = queue.Queue()
         threading.Thread(target=lambda: lines.put(self.proc.stdout.readline()), daemon=True).start()
         try:
@@ -110,8 +117,16 @@ class Server:
         return self.proc.returncode
 
 
-def http(url: str, *, query: str | None = None, update: str | None = None, accept: str | None = None,
-         method: str = "GET", body: bytes | None = None, content_type: str | None = None):
+def http(
+    url: str,
+    *,
+    query: str | None = None,
+    update: str | None = None,
+    accept: str | None = None,
+    method: str = "GET",
+    body: bytes | None = None,
+    content_type: str | None = None,
+):
     """(status, content type, body) of one request; HTTP errors are returned, not raised."""
     headers = {"Accept": accept} if accept else {}
     if method == "GET" and query is not None:

@@ -9,7 +9,7 @@ import json
 import networkx as nx
 import pytest
 
-from kg.analyze import build_report, format_report, metrics, summary_lines
+from kg.analyze import build_report, format_report, metrics, network_lines
 from kg.errors import KGError
 
 
@@ -17,8 +17,9 @@ def actors(edges: list[tuple[str, str, int]]) -> nx.Graph:
     """A graph of labelled actors whose edges carry a sign and a weight of 1."""
     G = nx.Graph()
     for u, v, sign in edges:
-        G.add_edge(u, v, sign=sign, weight=1, polarity={1: "cooperative", -1: "hostile", 0: "neutral"}[sign],
-                   relations=["r"])
+        G.add_edge(
+            u, v, sign=sign, weight=1, polarity={1: "cooperative", -1: "hostile", 0: "neutral"}[sign], relations=["r"]
+        )
     for n in G:
         G.nodes[n].update(label=n, aliases=[], type="State")
     return G
@@ -91,8 +92,7 @@ def test_metrics_balance_of_one_triad(signs, unbalanced):
 
 def test_metrics_balance_ignores_neutral_and_mixed_edges():
     G = actors([("a", "b", 1), ("b", "c", 1), ("a", "c", 0)])
-    assert metrics.balance(G) == {"triads": 0, "balanced": 0, "unbalanced": 0, "ratio": None,
-                                  "unbalanced_triads": []}
+    assert metrics.balance(G) == {"triads": 0, "balanced": 0, "unbalanced": 0, "ratio": None, "unbalanced_triads": []}
 
 
 def test_metrics_balance_counts_every_triangle_once():
@@ -141,11 +141,20 @@ def test_metrics_empty_graph_gives_empty_answers():
     assert metrics.pagerank(G) == {}
     assert metrics.communities(G)["communities"] == []
     assert metrics.balance(G)["triads"] == 0
-    assert summary_lines(G) == ["Actor network: empty (no actors found)"]
+    assert network_lines(G) == ["Actor network: empty (no actors found)"]
 
 
-@pytest.mark.parametrize("module", ["kg.analyze.metrics", "kg.analyze.polarity", "kg.analyze.project",
-                                    "kg.analyze.report", "kg.analyze.export", "kg.render.html"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "kg.analyze.metrics",
+        "kg.analyze.polarity",
+        "kg.analyze.project",
+        "kg.analyze.report",
+        "kg.analyze.export",
+        "kg.render.html",
+    ],
+)
 def test_metrics_docstring_examples_run(module):
     # kg.analyze.project is also the name of a function: import the module by name
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
@@ -169,8 +178,9 @@ def test_report_formats_agree():
 def test_report_summary_lines_name_top_actors_and_communities():
     G = nx.barbell_graph(4, 0)
     nx.set_node_attributes(G, {n: f"actor {n}" for n in G}, "label")
-    lines = summary_lines(G, top=2)
+    lines = network_lines(G, top=2)
     assert lines[0] == "Actor network: 8 actors, 13 ties"
     assert lines[1].startswith("Most central (PageRank): actor 3") or lines[1].startswith(
-        "Most central (PageRank): actor 4")
+        "Most central (PageRank): actor 4"
+    )
     assert lines[2].startswith("Communities (Louvain): 2")

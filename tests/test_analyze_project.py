@@ -10,7 +10,7 @@ from rdflib import Graph, Literal
 from kg.analyze import metrics, project
 from kg.analyze.polarity import load_ontology, polarity_table
 from kg.rdf.vocab import ENTITY, EVENT, KG
-from kg.store.files import load_graph
+from kg.store.source import load_graph
 
 DATA = Path(__file__).resolve().parent / "data" / "analyze"
 ART1 = "https://w3id.org/kg-news/article/us-airstrikes-2021"
@@ -42,9 +42,14 @@ def test_project_keeps_actors_and_places_tied_to_actors(small):
 
 
 def test_project_node_attributes(small):
-    assert small.nodes[US] == {"iri": US, "label": "United States", "type": "State",
-                               "aliases": ["US", "the United States"],
-                               "wikidata": "http://www.wikidata.org/entity/Q30", "articles": 2}
+    assert small.nodes[US] == {
+        "iri": US,
+        "label": "United States",
+        "type": "State",
+        "aliases": ["US", "the United States"],
+        "wikidata": "http://www.wikidata.org/entity/Q30",
+        "articles": 2,
+    }
     assert small.nodes[JURF]["type"] == "Place"
     assert small.nodes[KSS]["wikidata"] == ""
 
@@ -63,13 +68,28 @@ def test_project_node_attributes(small):
         (KH, JURF, ["basedIn"], "neutral", 0, 1, []),
         (KSS, KH, ["alliedWith"], "cooperative", 1, 1, []),
     ],
-    ids=["designated+airstrike", "airstrike", "backedBy", "leaderOf", "killing", "co-victims",
-         "condemned an event", "mixed", "place", "no evidence"],
+    ids=[
+        "designated+airstrike",
+        "airstrike",
+        "backedBy",
+        "leaderOf",
+        "killing",
+        "co-victims",
+        "condemned an event",
+        "mixed",
+        "place",
+        "no evidence",
+    ],
 )
 def test_project_edges(small, a, b, relations, polarity, sign, weight, events):
     edge = small.edges[a, b]
     assert (edge["relations"], edge["polarity"], edge["sign"], edge["weight"], edge["events"]) == (
-        relations, polarity, sign, weight, events)
+        relations,
+        polarity,
+        sign,
+        weight,
+        events,
+    )
 
 
 def test_project_edge_count(small):
@@ -95,9 +115,12 @@ def test_project_fact_without_evidence_counts_once(small):
 
 def test_project_edges_keep_direction_in_facts(small):
     assert {(f["source"], f["relation"], f["target"]) for f in small.edges[US, KH]["facts"]} == {
-        (US, "designated", KH), (US, "AirStrike", KH)}
+        (US, "designated", KH),
+        (US, "AirStrike", KH),
+    }
     assert small.edges[IRAN, KH]["facts"] == [
-        {"source": KH, "relation": "backedBy", "target": IRAN, "polarity": "cooperative"}]
+        {"source": KH, "relation": "backedBy", "target": IRAN, "polarity": "cooperative"}
+    ]
     # condemning the air strike is a tie to the striker
     assert small.edges[IRAN, US]["facts"][0]["source"] == IRAN
 
@@ -134,7 +157,8 @@ def test_project_reads_a_dataset_like_a_graph(small, ontology):
 def test_project_bundled_ontology_agrees(small):
     G = project(Graph().parse(DATA / "small.ttl"))  # ontologies/kg.ttl
     assert {frozenset((u, v)): d["polarity"] for u, v, d in G.edges(data=True)} == {
-        frozenset((u, v)): d["polarity"] for u, v, d in small.edges(data=True)}
+        frozenset((u, v)): d["polarity"] for u, v, d in small.edges(data=True)
+    }
 
 
 def test_project_names_resolve_for_paths(small):
@@ -172,8 +196,10 @@ def test_project_example_central_actors(example_network, label):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("a", "b", "polarity"), [("United States", "Kataib Hezbollah", "hostile"),
-                                                  ("Iran", "Kataib Hezbollah", "cooperative")])
+@pytest.mark.parametrize(
+    ("a", "b", "polarity"),
+    [("United States", "Kataib Hezbollah", "hostile"), ("Iran", "Kataib Hezbollah", "cooperative")],
+)
 def test_project_example_tie_polarity(example_network, a, b, polarity):
     G = example_network
     u, v = _node(G, a), _node(G, b)
@@ -184,7 +210,7 @@ def test_project_example_tie_polarity(example_network, a, b, polarity):
 
 def test_project_file_reads_files_and_stores_through_oxigraph_to_the_same_network(example_out, example_store):
     from kg.analyze import project, project_file
-    from kg.store.files import load_graph
+    from kg.store.source import load_graph
 
     for source in (example_out / "graph.ttl", example_store):
         fast, full = project_file(source), project(load_graph(source))

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import EXAMPLE_ARTICLE, SECOND_ARTICLE
 from rdflib import Dataset, Graph
 
-from conftest import EXAMPLE_ARTICLE, SECOND_ARTICLE
 from kg.cli import COMMANDS
 
 
@@ -49,9 +49,14 @@ def test_cli_bad_inputs_are_named_and_the_good_ones_still_built(tmp_path):
     done = kg("build", str(inputs), "-o", str(tmp_path / "out"))
     report = done.stdout.decode() + done.stderr.decode()
     assert done.returncode == 3, report
-    for name, reason in [("empty.txt", "empty"), ("binary.txt", "binary"), ("latin1.txt", "UTF-8"),
-                         ("huge.txt", "characters"), ("report.pdf", ".pdf")]:
-        line = next((l for l in report.splitlines() if name in l), "")
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("latin1.txt", "UTF-8"),
+        ("huge.txt", "characters"),
+        ("report.pdf", ".pdf"),
+    ]:
+        line = next((x for x in report.splitlines() if name in x), "")
         assert reason in line, f"{name}: {line!r}"
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
     labels = {str(o) for o in graph.objects(None, __import__("rdflib").RDFS.label)}
@@ -70,8 +75,17 @@ def test_cli_nothing_readable_is_a_clear_error(tmp_path):
 
 @pytest.mark.slow
 def test_cli_reads_stdin_and_writes_trig_with_a_graph_per_article(tmp_path):
-    done = kg("build", "-", str(SECOND_ARTICLE), "-o", str(tmp_path), "--format", "trig", "-q",
-              stdin=EXAMPLE_ARTICLE.read_bytes())
+    done = kg(
+        "build",
+        "-",
+        str(SECOND_ARTICLE),
+        "-o",
+        str(tmp_path),
+        "--format",
+        "trig",
+        "-q",
+        stdin=EXAMPLE_ARTICLE.read_bytes(),
+    )
     assert done.returncode == 0, done.stderr
     ds = Dataset()
     ds.parse(tmp_path / "graph.trig", format="trig")
@@ -111,7 +125,7 @@ def test_cli_graph_writes_are_atomic(tmp_path, monkeypatch):
     """A write that fails half-way leaves the previous file intact and no debris."""
     from rdflib import Literal, URIRef
 
-    from kg.store import files
+    from kg.store import source as files
 
     target = tmp_path / "graph.ttl"
     g = Graph()

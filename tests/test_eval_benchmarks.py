@@ -10,10 +10,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import DATA
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from conftest import DATA
 from kg.errors import InputError
 from kg.eval import conll04, mapping, wikievents
 from kg.rdf.vocab import KG
@@ -31,15 +31,20 @@ def test_eval_conll04_reads_spert_json():
     first = sentences[0]
     assert first.text.startswith("Maria Lopez , a lawyer")
     assert (0, 2, "Peop") in first.entities
-    assert first.gold_relations() == {(first.id, (0, 2, "Peop"), (8, 9, "Loc"), "Live_In"),
-                                      (first.id, (0, 2, "Peop"), (13, 15, "Org"), "Work_For")}
+    assert first.gold_relations() == {
+        (first.id, (0, 2, "Peop"), (8, 9, "Loc"), "Live_In"),
+        (first.id, (0, 2, "Peop"), (13, 15, "Org"), "Work_For"),
+    }
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{not json", "not CoNLL04 JSON"),
-    ('{"tokens": []}', "list of records"),
-    ('[{"tokens": ["a"]}]', "lacks"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", "not CoNLL04 JSON"),
+        ('{"tokens": []}', "list of records"),
+        ('[{"tokens": ["a"]}]', "lacks"),
+    ],
+)
 def test_eval_conll04_bad_files_are_explained(tmp_path, content, message):
     path = tmp_path / "bad.json"
     path.write_text(content)
@@ -81,14 +86,18 @@ def test_eval_conll04_predictions_map_classes_titles_and_predicates():
         _mention(3, "a spokeswoman", text, KG.Person, kind="nominal"),
     ]
     sent = TextSpan(0, len(text), text)
-    rels = (Relation(str(KG.spokespersonFor), 0, 1, sent, 0.9, "rules"),
-            Relation(str(KG.livesIn), 0, 2, sent, 0.7, "relation-classifier"),
-            Relation(str(KG.backedBy), 1, 2, sent, 0.7, "rules"))
+    rels = (
+        Relation(str(KG.spokespersonFor), 0, 1, sent, 0.9, "rules"),
+        Relation(str(KG.livesIn), 0, 2, sent, 0.7, "relation-classifier"),
+        Relation(str(KG.backedBy), 1, 2, sent, 0.7, "rules"),
+    )
     ex = Extraction(Article("s1", text), tuple(m), rels, ())
     p = conll04.predictions(s, doc, ex)
     assert p.entities == {("s1", 0, 3, "Peop"), ("s1", 7, 9, "Org"), ("s1", 12, 13, "Loc")}
-    assert p.relations == {("s1", (0, 3, "Peop"), (7, 9, "Org"), "Work_For"),
-                           ("s1", (0, 3, "Peop"), (12, 13, "Loc"), "Live_In")}
+    assert p.relations == {
+        ("s1", (0, 3, "Peop"), (7, 9, "Org"), "Work_For"),
+        ("s1", (0, 3, "Peop"), (12, 13, "Loc"), "Live_In"),
+    }
 
 
 def test_eval_conll04_title_outside_the_recognised_name_stays_out():

@@ -8,8 +8,17 @@ import pytest
 
 from kg.eval import scoring
 from kg.eval.scoring import (
-    MISSING, SPURIOUS, WRONG_DIRECTION, WRONG_SPAN, WRONG_TYPE, PRF, GoldArg,
-    argument_scores, entity_scores, relation_scores, trigger_scores,
+    MISSING,
+    PRF,
+    SPURIOUS,
+    WRONG_DIRECTION,
+    WRONG_SPAN,
+    WRONG_TYPE,
+    GoldArg,
+    argument_scores,
+    entity_scores,
+    relation_scores,
+    trigger_scores,
 )
 
 PEOP, ORG, LOC = (0, 2, "Peop"), (5, 7, "Org"), (9, 10, "Loc")
@@ -22,11 +31,14 @@ def test_eval_scoring_doctests_hold():
     assert result.attempted and not result.failed
 
 
-@pytest.mark.parametrize("scorer, gold", [
-    (entity_scores, GOLD_ENTITIES),
-    (relation_scores, GOLD_RELATIONS),
-    (trigger_scores, [("d", 3, 4, "Life.Die"), ("d", 8, 9, "Conflict.Attack")]),
-])
+@pytest.mark.parametrize(
+    "scorer, gold",
+    [
+        (entity_scores, GOLD_ENTITIES),
+        (relation_scores, GOLD_RELATIONS),
+        (trigger_scores, [("d", 3, 4, "Life.Die"), ("d", 8, 9, "Conflict.Attack")]),
+    ],
+)
 def test_eval_scoring_perfect_prediction_scores_one(scorer, gold):
     r = scorer(gold, list(gold))
     assert (r.overall.precision, r.overall.recall, r.overall.f1) == (1.0, 1.0, 1.0)
@@ -34,11 +46,14 @@ def test_eval_scoring_perfect_prediction_scores_one(scorer, gold):
     assert not r.errors
 
 
-@pytest.mark.parametrize("scorer, gold", [
-    (entity_scores, GOLD_ENTITIES),
-    (relation_scores, GOLD_RELATIONS),
-    (trigger_scores, [("d", 3, 4, "Life.Die")]),
-])
+@pytest.mark.parametrize(
+    "scorer, gold",
+    [
+        (entity_scores, GOLD_ENTITIES),
+        (relation_scores, GOLD_RELATIONS),
+        (trigger_scores, [("d", 3, 4, "Life.Die")]),
+    ],
+)
 def test_eval_scoring_empty_prediction_scores_zero(scorer, gold):
     r = scorer(gold, [])
     assert r.overall == PRF(0, 0, len(gold))
@@ -63,8 +78,9 @@ def test_eval_scoring_entity_span_must_be_exact():
 
 
 def test_eval_scoring_entity_types_restrict_both_sides():
-    r = entity_scores([("s1", 0, 1, "Other"), ("s1", 2, 3, "Peop")], [("s1", 2, 3, "Peop"), ("s1", 5, 6, "MISC")],
-                      types=["Peop"])
+    r = entity_scores(
+        [("s1", 0, 1, "Other"), ("s1", 2, 3, "Peop")], [("s1", 2, 3, "Peop"), ("s1", 5, 6, "MISC")], types=["Peop"]
+    )
     assert r.overall == PRF(1, 0, 0)
 
 
@@ -75,12 +91,15 @@ def test_eval_scoring_relation_needs_argument_types_too():
     assert r.errors == {WRONG_SPAN: 1}
 
 
-@pytest.mark.parametrize("pred, kind", [
-    (("s1", PEOP, ORG, "Kill"), WRONG_TYPE),
-    (("s1", ORG, PEOP, "Work_For"), WRONG_DIRECTION),
-    (("s1", (1, 2, "Peop"), ORG, "Work_For"), WRONG_SPAN),
-    (("s1", PEOP, LOC, "Live_In"), SPURIOUS),
-])
+@pytest.mark.parametrize(
+    "pred, kind",
+    [
+        (("s1", PEOP, ORG, "Kill"), WRONG_TYPE),
+        (("s1", ORG, PEOP, "Work_For"), WRONG_DIRECTION),
+        (("s1", (1, 2, "Peop"), ORG, "Work_For"), WRONG_SPAN),
+        (("s1", PEOP, LOC, "Live_In"), SPURIOUS),
+    ],
+)
 def test_eval_scoring_relation_errors_are_named(pred, kind):
     r = relation_scores([GOLD_RELATIONS[0]], [pred])
     assert r.overall == PRF(0, 1, 1)
@@ -110,14 +129,17 @@ GOLD_ARGS = [
 ]
 
 
-@pytest.mark.parametrize("pred, head_f1, coref_f1", [
-    ([("d", "Life.Die", 10, 11, "Victim", 12), ("d", "Life.Die", 10, 11, "Killer", 8)], 1.0, 1.0),
-    ([("d", "Life.Die", 10, 11, "Victim", 2)], 0.0, 2 / 3),  # an earlier mention of the victim
-    ([("d", "Life.Die", 9, 11, "Victim", 12)], 2 / 3, 2 / 3),  # the trigger only overlaps
-    ([("d", "Conflict.Attack", 10, 11, "Victim", 12)], 0.0, 0.0),  # another event type
-    ([("d", "Life.Die", 20, 21, "Victim", 12)], 0.0, 0.0),  # another event of the same type
-    ([], 0.0, 0.0),
-])
+@pytest.mark.parametrize(
+    "pred, head_f1, coref_f1",
+    [
+        ([("d", "Life.Die", 10, 11, "Victim", 12), ("d", "Life.Die", 10, 11, "Killer", 8)], 1.0, 1.0),
+        ([("d", "Life.Die", 10, 11, "Victim", 2)], 0.0, 2 / 3),  # an earlier mention of the victim
+        ([("d", "Life.Die", 9, 11, "Victim", 12)], 2 / 3, 2 / 3),  # the trigger only overlaps
+        ([("d", "Conflict.Attack", 10, 11, "Victim", 12)], 0.0, 0.0),  # another event type
+        ([("d", "Life.Die", 20, 21, "Victim", 12)], 0.0, 0.0),  # another event of the same type
+        ([], 0.0, 0.0),
+    ],
+)
 def test_eval_scoring_arguments_by_head_and_by_coreference(pred, head_f1, coref_f1):
     assert argument_scores(GOLD_ARGS, pred).overall.f1 == pytest.approx(head_f1)
     assert argument_scores(GOLD_ARGS, pred, coref=True).overall.f1 == pytest.approx(coref_f1)

@@ -6,14 +6,26 @@ import json
 
 import pyoxigraph as ox
 import pytest
+from conftest import EXAMPLE_ARTICLE
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from conftest import EXAMPLE_ARTICLE
-
 pytestmark = pytest.mark.slow
-NAVIGATION_WORDS = {"Startups", "Wealth", "Rankings", "Leadership", "Travels", "Careers",
-                    "Luxury", "Retail", "Lifestyle", "Automotives", "Photography", "Press Release",
-                    "Getty Images", "Image Source"}
+NAVIGATION_WORDS = {
+    "Startups",
+    "Wealth",
+    "Rankings",
+    "Leadership",
+    "Travels",
+    "Careers",
+    "Luxury",
+    "Retail",
+    "Lifestyle",
+    "Automotives",
+    "Photography",
+    "Press Release",
+    "Getty Images",
+    "Image Source",
+}
 
 
 XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double"
@@ -21,6 +33,7 @@ XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double"
 
 def _ox_triples(data: bytes, fmt) -> set:
     """Triples as pyoxigraph reads them; doubles compared by value (0.75 == 7.5e-01)."""
+
     def canon(term):
         if isinstance(term, ox.Literal) and term.datatype.value == XSD_DOUBLE:
             return ("double", float(term.value))
@@ -70,12 +83,16 @@ def test_example_every_relation_has_evidence(example_graph):
     from kg.rdf.vocab import KG
 
     entities = set(example_graph.subjects(RDFS.label, None))
-    relation_triples = [(s, p, o) for s, p, o in example_graph
-                        if str(p).startswith(str(KG)) and s in entities and o in entities]
+    relation_triples = [
+        (s, p, o) for s, p, o in example_graph if str(p).startswith(str(KG)) and s in entities and o in entities
+    ]
     assert len(relation_triples) >= 15
     for s, p, o in relation_triples:
-        evidence = set(example_graph.subjects(RDF.subject, s)) & set(example_graph.subjects(RDF.predicate, p)) \
+        evidence = (
+            set(example_graph.subjects(RDF.subject, s))
+            & set(example_graph.subjects(RDF.predicate, p))
             & set(example_graph.subjects(RDF.object, o))
+        )
         assert evidence, f"no evidence for {s} {p} {o}"
         ev = next(iter(evidence))
         assert example_graph.value(ev, KG.sentence) is not None
@@ -101,11 +118,11 @@ def test_example_extraction_offsets_point_at_the_text(example_out):
             spans += [a for a in r["arguments"] if "start" in a]
             assert r["sentence"] in text
         for span in spans:
-            assert text[span["start"]:span["end"]] == span["text"], span
+            assert text[span["start"] : span["end"]] == span["text"], span
 
 
 def test_example_extractions_name_ontology_terms(example_out):
-    from kg.resources import ontology_file
+    from kg.ontology import ontology_file
 
     ontology = Graph().parse(ontology_file("kg.ttl"))
     declared = {str(s) for s in ontology.subjects(RDF.type, None)}
@@ -120,8 +137,11 @@ def test_example_extractions_name_ontology_terms(example_out):
 def test_example_relative_dates_resolve_against_the_article_date(example_out):
     from kg.store.query import query
 
-    rows = query(example_out / "graph.ttl", """
-        SELECT ?text ?time WHERE { ?e kg:timeText ?text ; kg:time ?time }""").rows
+    rows = query(
+        example_out / "graph.ttl",
+        """
+        SELECT ?text ?time WHERE { ?e kg:timeText ?text ; kg:time ?time }""",
+    ).rows
     times = {r[0].value: r[1].value for r in rows}
     assert times.get("last year") == "2020"
     assert times.get("late February") == "2021-02"

@@ -8,7 +8,6 @@ variables named), ``# expect-not:`` must match none.
 from __future__ import annotations
 
 import pytest
-
 from conftest import QUERIES
 
 pytestmark = pytest.mark.slow

@@ -27,10 +27,13 @@ def _edges(G: nx.Graph) -> dict:
     return {frozenset((u, v)): d for u, v, d in G.edges(data=True)}
 
 
-@pytest.mark.parametrize(("fmt", "writer", "reader"), [
-    ("graphml", write_graphml, nx.read_graphml),
-    ("gexf", write_gexf, nx.read_gexf),
-])
+@pytest.mark.parametrize(
+    ("fmt", "writer", "reader"),
+    [
+        ("graphml", write_graphml, nx.read_graphml),
+        ("gexf", write_gexf, nx.read_gexf),
+    ],
+)
 def test_export_round_trip(tmp_path, network, fmt, writer, reader):
     path = writer(network, tmp_path / f"network.{fmt}")
     back = reader(path)
@@ -50,7 +53,9 @@ def test_export_flattens_lists_and_missing_values(network):
     flat = flatten(network)
     us = flat.nodes["https://w3id.org/kg-news/entity/United_States"]
     assert us["aliases"] == "US | the United States"
-    edge = flat.edges["https://w3id.org/kg-news/entity/United_States", "https://w3id.org/kg-news/entity/Kataib_Hezbollah"]
+    edge = flat.edges[
+        "https://w3id.org/kg-news/entity/United_States", "https://w3id.org/kg-news/entity/Kataib_Hezbollah"
+    ]
     assert edge["relations"] == "AirStrike | designated"
     assert "https://w3id.org/kg-news/article/kh-designation-2009: Washington designated KH in 2009." in edge["evidence"]
     for _, data in flat.nodes(data=True):

@@ -51,59 +51,83 @@ def test_extract_events_injury_victim_and_the_blast_it_happened_in(pipeline):
     assert "agent" not in attack  # the bomb is what exploded, not who attacked
 
 
-@pytest.mark.parametrize("text,cls,trigger,role,expected", [
-    # the subject of an intransitive "die" is the one who died, not a killer
-    ("Three people died in the attack on Tuesday.", "Killing", "died", "victim", ["Three people"]),
-    # a reduced relative clause names the harmed
-    ("Doctors treated the men injured in the blast.", "Injury", "injured", "victim", ["the men"]),
-    # a passive subject is harmed; numbers stand for people
-    ("At least 12 were killed and another 30 wounded.", "Injury", "wounded", "victim", ["another 30"]),
-    # common-noun attackers and targets
-    ("On Sunday, gunmen attacked a police checkpoint near Mosul.", "Attack", "attacked", "agent", ["gunmen"]),
-    ("On Sunday, gunmen attacked a police checkpoint near Mosul.", "Attack", "attacked", "target",
-     ["a police checkpoint"]),
-    ("On Sunday, gunmen attacked a police checkpoint near Mosul.", "Attack", "attacked", "location", ["Mosul"]),
-    # "dead" said of someone, and the shooting it came from
-    ("A man was shot dead by police in Lyon.", "Killing", "dead", "victim", ["A man"]),
-    ("A man was shot dead by police in Lyon.", "Killing", "dead", "during", ["shot"]),
-    # a participle clause shares its subject: the bomber killed them
-    ("A suicide bomber blew himself up at a market, killing six civilians.", "Killing", "killing",
-     "victim", ["six civilians"]),
-    ("A suicide bomber blew himself up at a market, killing six civilians.", "Attack", "blew",
-     "agent", ["A suicide bomber"]),
-    # what is fired is the weapon; what it is fired at is the target
-    ("Troops fired tear gas at the protesters.", "Attack", "fired", "target", ["the protesters"]),
-    # "suffered injuries": the subject is hurt
-    ("Thirteen shoppers suffered minor injuries.", "Injury", "injuries", "victim", ["Thirteen shoppers"]),
-])
+@pytest.mark.parametrize(
+    "text,cls,trigger,role,expected",
+    [
+        # the subject of an intransitive "die" is the one who died, not a killer
+        ("Three people died in the attack on Tuesday.", "Killing", "died", "victim", ["Three people"]),
+        # a reduced relative clause names the harmed
+        ("Doctors treated the men injured in the blast.", "Injury", "injured", "victim", ["the men"]),
+        # a passive subject is harmed; numbers stand for people
+        ("At least 12 were killed and another 30 wounded.", "Injury", "wounded", "victim", ["another 30"]),
+        # common-noun attackers and targets
+        ("On Sunday, gunmen attacked a police checkpoint near Mosul.", "Attack", "attacked", "agent", ["gunmen"]),
+        (
+            "On Sunday, gunmen attacked a police checkpoint near Mosul.",
+            "Attack",
+            "attacked",
+            "target",
+            ["a police checkpoint"],
+        ),
+        ("On Sunday, gunmen attacked a police checkpoint near Mosul.", "Attack", "attacked", "location", ["Mosul"]),
+        # "dead" said of someone, and the shooting it came from
+        ("A man was shot dead by police in Lyon.", "Killing", "dead", "victim", ["A man"]),
+        ("A man was shot dead by police in Lyon.", "Killing", "dead", "during", ["shot"]),
+        # a participle clause shares its subject: the bomber killed them
+        (
+            "A suicide bomber blew himself up at a market, killing six civilians.",
+            "Killing",
+            "killing",
+            "victim",
+            ["six civilians"],
+        ),
+        (
+            "A suicide bomber blew himself up at a market, killing six civilians.",
+            "Attack",
+            "blew",
+            "agent",
+            ["A suicide bomber"],
+        ),
+        # what is fired is the weapon; what it is fired at is the target
+        ("Troops fired tear gas at the protesters.", "Attack", "fired", "target", ["the protesters"]),
+        # "suffered injuries": the subject is hurt
+        ("Thirteen shoppers suffered minor injuries.", "Injury", "injuries", "victim", ["Thirteen shoppers"]),
+    ],
+)
 def test_extract_events_unnamed_participants(pipeline, text, cls, trigger, role, expected):
     roles = _find(_events(_extract(pipeline, text)), cls, trigger)
     assert roles.get(role) == expected, roles
 
 
-@pytest.mark.parametrize("text,cls,trigger", [
-    ("A loud explosion was heard across the city.", "Attack", "explosion"),
-    ("The blast shattered windows.", "Attack", "blast"),
-    ("They tried to assassinate the mayor.", "Attack", "assassinate"),  # an attempt, no death
-    ("Police are investigating the assassination attempt.", "Attack", "assassination"),
-    ("The gunfire lasted an hour.", "Attack", "gunfire"),
-    ("Nine people were dead.", "Killing", "dead"),
-])
+@pytest.mark.parametrize(
+    "text,cls,trigger",
+    [
+        ("A loud explosion was heard across the city.", "Attack", "explosion"),
+        ("The blast shattered windows.", "Attack", "blast"),
+        ("They tried to assassinate the mayor.", "Attack", "assassinate"),  # an attempt, no death
+        ("Police are investigating the assassination attempt.", "Attack", "assassination"),
+        ("The gunfire lasted an hour.", "Attack", "gunfire"),
+        ("Nine people were dead.", "Killing", "dead"),
+    ],
+)
 def test_extract_events_kept_without_named_participants(pipeline, text, cls, trigger):
     events = _events(_extract(pipeline, text))
     assert any(c == cls and t == trigger for c, t, _ in events), events
 
 
-@pytest.mark.parametrize("text", [
-    "The sanctions hurt the economy.",  # harm to a thing is a figure of speech
-    "Lawmakers killed the bill on Tuesday.",
-    "The union called a general strike.",  # a strike by workers
-    "Workers went on strike for a day.",
-    "Shares in the company exploded after the results.",  # only a device explodes as an attack
-    "The company will fire 200 workers.",  # fired from a job
-    "Police found a bomb under the car.",  # the device is no attack until it goes off
-    "He faces the death penalty.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sanctions hurt the economy.",  # harm to a thing is a figure of speech
+        "Lawmakers killed the bill on Tuesday.",
+        "The union called a general strike.",  # a strike by workers
+        "Workers went on strike for a day.",
+        "Shares in the company exploded after the results.",  # only a device explodes as an attack
+        "The company will fire 200 workers.",  # fired from a job
+        "Police found a bomb under the car.",  # the device is no attack until it goes off
+        "He faces the death penalty.",
+    ],
+)
 def test_extract_events_no_attack_or_harm(pipeline, text):
     events = _events(_extract(pipeline, text))
     assert not [e for e in events if e[0] in ("Attack", "AirStrike", "Killing", "Injury")], events
@@ -156,33 +180,42 @@ def test_extract_events_descriptions_reach_the_extractions_file_without_an_entit
     assert "Two soldiers" not in {r["text"] for r in recs if r["kind"] == "mention"}
 
 
-@pytest.mark.parametrize("text,cls", [
-    ("Last week's US strikes on Iraq killed ten people.", "Attack"),  # "week's" says when, not what kind
-    ("The day's air strikes hit Gaza.", "AirStrike"),
-])
+@pytest.mark.parametrize(
+    "text,cls",
+    [
+        ("Last week's US strikes on Iraq killed ten people.", "Attack"),  # "week's" says when, not what kind
+        ("The day's air strikes hit Gaza.", "AirStrike"),
+    ],
+)
 def test_extract_events_a_time_before_the_strike_does_not_make_it_a_labour_strike(pipeline, text, cls):
     events = _events(_extract(pipeline, text))
     assert any(c == cls and t == "strikes" for c, t, _ in events), events
 
 
-@pytest.mark.parametrize("text,cls,trigger", [
-    ("The militia did not attack the base.", "Attack", "attack"),
-    ("No one was killed in the blast.", "Killing", "killed"),
-    ("None of the soldiers were injured.", "Injury", "injured"),
-    ("Two soldiers were not hurt.", "Injury", "hurt"),
-    ("The victims were never dead.", "Killing", "dead"),
-    ("There was no attack on the embassy.", "Attack", "attack"),
-])
+@pytest.mark.parametrize(
+    "text,cls,trigger",
+    [
+        ("The militia did not attack the base.", "Attack", "attack"),
+        ("No one was killed in the blast.", "Killing", "killed"),
+        ("None of the soldiers were injured.", "Injury", "injured"),
+        ("Two soldiers were not hurt.", "Injury", "hurt"),
+        ("The victims were never dead.", "Killing", "dead"),
+        ("There was no attack on the embassy.", "Attack", "attack"),
+    ],
+)
 def test_extract_events_what_the_text_says_did_not_happen_is_no_event(pipeline, text, cls, trigger):
     events = _events(_extract(pipeline, text))
     assert not any(c == cls and t == trigger for c, t, _ in events), events
 
 
-@pytest.mark.parametrize("text,cls,trigger", [
-    ("No one was killed in the blast.", "Attack", "blast"),  # the blast still happened
-    ("Nobody claimed the bombing.", "Attack", "bombing"),  # nobody claimed it, but it happened
-    ("The group has not claimed the attack that killed two soldiers.", "Killing", "killed"),
-    ("Iran denied that it had attacked the ship.", "Attack", "attacked"),  # a denial is a claim
-])
+@pytest.mark.parametrize(
+    "text,cls,trigger",
+    [
+        ("No one was killed in the blast.", "Attack", "blast"),  # the blast still happened
+        ("Nobody claimed the bombing.", "Attack", "bombing"),  # nobody claimed it, but it happened
+        ("The group has not claimed the attack that killed two soldiers.", "Killing", "killed"),
+        ("Iran denied that it had attacked the ship.", "Attack", "attacked"),  # a denial is a claim
+    ],
+)
 def test_extract_events_negation_elsewhere_in_the_sentence_keeps_the_event(pipeline, text, cls, trigger):
     _find(_events(_extract(pipeline, text)), cls, trigger)

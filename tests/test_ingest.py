@@ -114,11 +114,15 @@ def test_ingest_heading_without_scraped_signs_stays_in_text():
     assert strip_furniture(text) == Page(text=text)
 
 
-sentence = st.text(
-    alphabet=st.characters(codec="utf-8", categories=("Lu", "Ll", "Nd", "Zs", "Po", "Sm", "So")),
-    min_size=1,
-    max_size=60,
-).map(lambda s: s.strip() + ".").filter(lambda s: len(s) > 1 and "\n" not in s)
+sentence = (
+    st.text(
+        alphabet=st.characters(codec="utf-8", categories=("Lu", "Ll", "Nd", "Zs", "Po", "Sm", "So")),
+        min_size=1,
+        max_size=60,
+    )
+    .map(lambda s: s.strip() + ".")
+    .filter(lambda s: len(s) > 1 and "\n" not in s)
+)
 
 
 @given(st.lists(sentence, min_size=1, max_size=8))
@@ -163,7 +167,7 @@ def test_ingest_jsonl_reads_good_lines_and_reports_bad_ones():
     assert "\n\nShipping lines said" in articles[1].text
     assert [s.origin for s in skipped] == [f"{path}:5", f"{path}:6"]
     assert skipped[0].reason.startswith(f"{path}:5: not valid JSON")
-    assert skipped[1].reason.startswith(f"{path}:6: no \"text\"")
+    assert skipped[1].reason.startswith(f'{path}:6: no "text"')
 
 
 @pytest.mark.parametrize(
@@ -187,8 +191,10 @@ def test_ingest_jsonl_line_without_id_or_text_is_skipped(tmp_path, line, expecte
 def test_ingest_jsonl_lone_surrogate_escapes_become_replacement_characters(tmp_path):
     # JSON may escape half a UTF-16 pair ("\\ud800"); Python accepts it, UTF-8 output cannot hold it.
     path = tmp_path / "surrogates.jsonl"
-    path.write_text('{"id": "s\\udc80", "text": "Iran said \\ud800 it.", "title": "T\\udfff", '
-                    '"note": "\\ud83d"}\n', encoding="utf-8")
+    path.write_text(
+        '{"id": "s\\udc80", "text": "Iran said \\ud800 it.", "title": "T\\udfff", "note": "\\ud83d"}\n',
+        encoding="utf-8",
+    )
     (article,) = read_all(path)
     assert article.text == "Iran said \ufffd it."  # one for one: offsets into the text are kept
     assert (article.id, article.title, dict(article.metadata)) == ("s\ufffd", "T\ufffd", {"note": "\ufffd"})

@@ -6,21 +6,23 @@ import json
 
 import numpy as np
 import pytest
-
 from conftest import DATA, EXAMPLE_ARTICLE
+
 from kg.errors import ModelNotFound
-from kg.learn import ENTITY_RECOGNIZER, RELATION_CLASSIFIER, model_path, shipped_dir
 from kg.learn.linear import SoftmaxClassifier, hash_features
+from kg.nlp.model import ENTITY_RECOGNIZER, RELATION_CLASSIFIER, model_path, shipped_dir
 from kg.rdf.vocab import KG
 
 CONLL = DATA / "eval" / "conll04_tiny.json"
 
 
 def test_learn_hashing_is_stable_across_processes():
-    ids = hash_features(["w=kill", "types=PER>PER"], 2 ** 18)
+    ids = hash_features(["w=kill", "types=PER>PER"], 2**18)
     # crc32, not Python's salted hash(): the same buckets in every process and run
-    assert ids.tolist() == [int(__import__("zlib").crc32(b"w=kill") % 2 ** 18),
-                            int(__import__("zlib").crc32(b"types=PER>PER") % 2 ** 18)]
+    assert ids.tolist() == [
+        int(__import__("zlib").crc32(b"w=kill") % 2**18),
+        int(__import__("zlib").crc32(b"types=PER>PER") % 2**18),
+    ]
 
 
 def _toy():
@@ -58,7 +60,7 @@ def test_learn_shipped_models_are_present_small_and_documented():
     for name in (ENTITY_RECOGNIZER, RELATION_CLASSIFIER):
         model_path(True, name)
     total = sum(p.stat().st_size for p in shipped_dir().rglob("*") if p.is_file())
-    assert total < 20 * 2 ** 20
+    assert total < 20 * 2**20
     meta = json.loads((shipped_dir() / "relation-classifier.json").read_text())
     assert 0 < meta["threshold"] < 1 and meta["labels"][0] == "none"
     assert all(label.startswith(str(KG._NS)) for label in meta["labels"][1:])
@@ -72,8 +74,9 @@ def test_learn_missing_models_say_how_to_get_them(tmp_path):
 @pytest.mark.slow
 def test_learn_classifier_relations_are_marked_and_above_threshold(example_result, pipeline):
     threshold = pipeline.relation_model.threshold
-    found = [r for ra in example_result.extractions for r in ra.extraction.relations
-             if r.extractor == "relation-classifier"]
+    found = [
+        r for ra in example_result.extractions for r in ra.extraction.relations if r.extractor == "relation-classifier"
+    ]
     assert found
     for r in found:
         assert r.predicate.startswith(str(KG._NS))
@@ -83,11 +86,14 @@ def test_learn_classifier_relations_are_marked_and_above_threshold(example_resul
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("negated,affirmed,predicate", [
-    ("John Smith does not work for Reuters.", "John Smith works for Reuters.", "worksFor"),
-    ("Hamas did not kill John Smith.", "Hamas killed John Smith.", "killed"),
-    ("The Houthis are not backed by Iran.", "The Houthis are backed by Iran.", "backedBy"),
-])
+@pytest.mark.parametrize(
+    "negated,affirmed,predicate",
+    [
+        ("John Smith does not work for Reuters.", "John Smith works for Reuters.", "worksFor"),
+        ("Hamas did not kill John Smith.", "Hamas killed John Smith.", "killed"),
+        ("The Houthis are not backed by Iran.", "The Houthis are backed by Iran.", "backedBy"),
+    ],
+)
 def test_learn_negated_link_gives_no_relation(pipeline, negated, affirmed, predicate):
     from kg.types import Article
 
@@ -123,19 +129,20 @@ def test_learn_recogniser_keeps_gazetteer_names_and_demonyms(pipeline):
 
 @pytest.mark.slow
 def test_learn_rules_only_pipeline_has_no_classifier(tmp_path):
+    from kg.builder import build_in_memory
     from kg.pipeline import Pipeline
 
     p = Pipeline(trained=False)
     assert p.relation_model is None
     assert "kg_entity_recognizer" not in p.nlp.pipe_names
-    result = p.run([EXAMPLE_ARTICLE])
+    result = build_in_memory(p, [EXAMPLE_ARTICLE])
     assert not any(r.extractor == "relation-classifier" for ra in result.extractions for r in ra.extraction.relations)
 
 
 @pytest.mark.slow
 def test_learn_train_writes_models_a_pipeline_can_use(tmp_path):
-    from kg.learn.train import train_conll04
     from kg.pipeline import Pipeline
+    from kg.train import train_conll04
     from kg.types import Article
 
     report = train_conll04(CONLL, CONLL, tmp_path, ner_epochs=1, classifier_epochs=2)

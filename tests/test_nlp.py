@@ -31,6 +31,7 @@ def test_nlp_gazetteer_ruler_fixes_the_small_models_person_tags(pipeline):
 
 @pytest.mark.slow
 def test_nlp_user_gazetteer_extends_the_bundled_one(tmp_path):
+    from kg.builder import build_in_memory
     from kg.pipeline import Pipeline
     from kg.store.query import query
 
@@ -44,6 +45,6 @@ kge:Northern_Lantern_Brigade a kg:ArmedGroup ; rdfs:label "Northern Lantern Brig
 """)
     article = tmp_path / "a.txt"
     article.write_text("The NLB attacked a police post in Mosul on Monday, officials said.")
-    ds = Pipeline(gazetteers=[extra]).run([article]).dataset
+    ds = build_in_memory(Pipeline(gazetteers=[extra]), [article]).dataset
     rows = query(ds, 'SELECT ?c WHERE { ?e skos:altLabel|rdfs:label "NLB" ; a ?c }').rows
     assert [r[0].value for r in rows] == ["https://w3id.org/kg-news/ontology#ArmedGroup"]

@@ -18,7 +18,8 @@ import pytest
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS
 
-from kg.rdf.iri import entity_iri
+from kg import ontology as kg_ontology
+from kg.ontology import entity_iri
 from kg.rdf.vocab import KG, ONTOLOGY_IRI, SH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,12 +40,27 @@ KG_NS = str(KG._NS)
 VOCAB_TERMS = sorted(KG.__annotations__)
 
 ACTOR_AND_PLACE_CLASSES = {
-    KG.Actor, KG.Person, KG.Organization, KG.ArmedGroup, KG.GovernmentBody,
-    KG.Military, KG.NewsOrganization, KG.State, KG.Place, KG.City,
+    KG.Actor,
+    KG.Person,
+    KG.Organization,
+    KG.ArmedGroup,
+    KG.GovernmentBody,
+    KG.Military,
+    KG.NewsOrganization,
+    KG.State,
+    KG.Place,
+    KG.City,
 }
 EVENT_CLASSES = {
-    KG.Event, KG.Attack, KG.AirStrike, KG.Killing, KG.Injury,
-    KG.Designation, KG.Statement, KG.Condemnation, KG.Threat,
+    KG.Event,
+    KG.Attack,
+    KG.AirStrike,
+    KG.Killing,
+    KG.Injury,
+    KG.Designation,
+    KG.Statement,
+    KG.Condemnation,
+    KG.Threat,
 }
 
 
@@ -98,17 +114,46 @@ def test_ontology_files_parse_with_rdflib_and_oxigraph_alike(path):
 
 def test_ontology_declares_exactly_the_vocab_terms(ontology):
     declared = {
-        str(s)[len(KG_NS):]
+        str(s)[len(KG_NS) :]
         for s in ontology.subjects(RDF.type, None)
         if isinstance(s, URIRef) and str(s).startswith(KG_NS)
     }
-    assert not (set(VOCAB_TERMS) - declared), "in vocab.py but not declared in kg.ttl"
-    assert not (declared - set(VOCAB_TERMS)), "declared in kg.ttl but missing from vocab.py"
+    assert not (set(VOCAB_TERMS) - declared), "in kg/ontology.py TERMS but not declared in kg.ttl"
+    assert not (declared - set(VOCAB_TERMS)), "declared in kg.ttl but missing from kg/ontology.py TERMS"
+
+
+def _class_and_subclasses(ontology: Graph, name: str) -> set[str]:
+    """``name`` and every kg class below it in kg.ttl (transitively), by local name."""
+    found = {str(c)[len(KG_NS) :] for c in ontology.transitive_subjects(RDFS.subClassOf, KG[name])}
+    return {c for c in found if c in VOCAB_TERMS}
+
+
+@pytest.mark.parametrize(
+    "group, root, also, without",
+    [
+        ("ORGANIZATIONS", "Organization", set(), set()),
+        ("ACTORS", "Actor", set(), {"Actor"}),
+        ("PLACES", "Place", set(), set()),
+        ("THINGS", "Organization", {"State"}, set()),
+        ("EVENTS", "Event", set(), set()),
+    ],
+)
+def test_ontology_class_groups_follow_kg_ttl(ontology, group, root, also, without):
+    """A class added under kg:Organization in kg.ttl and not to kg/ontology.py fails here,
+    so extraction cannot silently miss what analysis derives from the ontology."""
+    expected = (_class_and_subclasses(ontology, root) | also) - without
+    assert getattr(kg_ontology, group) == expected
+
+
+def test_ontology_term_rejects_a_name_kg_ttl_does_not_declare():
+    assert kg_ontology.term("ArmedGroup") == KG_NS + "ArmedGroup"
+    with pytest.raises(KeyError, match="Persn"):
+        kg_ontology.term("Persn")
 
 
 def test_ontology_uses_no_undeclared_kg_terms(ontology):
     used = {t for triple in ontology for t in triple if isinstance(t, URIRef) and str(t).startswith(KG_NS)}
-    assert {str(t)[len(KG_NS):] for t in used} <= set(VOCAB_TERMS)
+    assert {str(t)[len(KG_NS) :] for t in used} <= set(VOCAB_TERMS)
 
 
 def test_ontology_header_names_version_and_license(ontology):
@@ -131,7 +176,11 @@ def test_ontology_term_has_english_label_and_comment(ontology, term):
 @pytest.mark.parametrize("term", VOCAB_TERMS)
 def test_ontology_term_has_one_owl_kind(ontology, term):
     kinds = {
-        OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual,
+        OWL.Class,
+        OWL.ObjectProperty,
+        OWL.DatatypeProperty,
+        OWL.AnnotationProperty,
+        OWL.NamedIndividual,
     } & set(ontology.objects(KG[term], RDF.type))
     assert len(kinds) == 1, f"kg:{term} has OWL kinds {kinds}"
 
@@ -154,9 +203,7 @@ def test_ontology_term_kind(ontology, term, kind):
 
 
 def _object_properties(ontology) -> list[URIRef]:
-    return sorted(
-        s for s in ontology.subjects(RDF.type, OWL.ObjectProperty) if str(s).startswith(KG_NS)
-    )
+    return sorted(s for s in ontology.subjects(RDF.type, OWL.ObjectProperty) if str(s).startswith(KG_NS))
 
 
 def test_ontology_every_relation_between_actors_has_one_polarity(ontology):
@@ -174,13 +221,34 @@ def test_ontology_every_relation_between_actors_has_one_polarity(ontology):
 
 EXPECTED_POLARITY = {
     "hostile": [
-        "designated", "designatedBy", "killed", "killedBy", "attacked", "attackedBy", "targeted",
-        "condemned", "threatened", "Attack", "AirStrike", "Killing", "Injury", "Designation",
-        "Condemnation", "Threat",
+        "designated",
+        "designatedBy",
+        "killed",
+        "killedBy",
+        "attacked",
+        "attackedBy",
+        "targeted",
+        "condemned",
+        "threatened",
+        "Attack",
+        "AirStrike",
+        "Killing",
+        "Injury",
+        "Designation",
+        "Condemnation",
+        "Threat",
     ],
     "cooperative": [
-        "backedBy", "supports", "alliedWith", "memberOf", "leaderOf", "spokespersonFor", "worksFor",
-        "affiliatedWith", "affiliatedWithCountry", "nationality",
+        "backedBy",
+        "supports",
+        "alliedWith",
+        "memberOf",
+        "leaderOf",
+        "spokespersonFor",
+        "worksFor",
+        "affiliatedWith",
+        "affiliatedWithCountry",
+        "nationality",
     ],
     "neutral": ["killedAlongside", "locatedIn", "basedIn", "livesIn", "Statement"],
 }
@@ -202,11 +270,22 @@ def test_ontology_event_roles_have_no_polarity(ontology):
 @pytest.mark.parametrize(
     ("sub", "sup"),
     [
-        ("Person", "Actor"), ("Organization", "Actor"), ("ArmedGroup", "Organization"),
-        ("GovernmentBody", "Organization"), ("NewsOrganization", "Organization"),
-        ("Military", "GovernmentBody"), ("State", "Actor"), ("State", "Place"), ("City", "Place"),
-        ("Attack", "Event"), ("AirStrike", "Attack"), ("Killing", "Event"), ("Injury", "Event"),
-        ("Designation", "Event"), ("Statement", "Event"), ("Condemnation", "Statement"),
+        ("Person", "Actor"),
+        ("Organization", "Actor"),
+        ("ArmedGroup", "Organization"),
+        ("GovernmentBody", "Organization"),
+        ("NewsOrganization", "Organization"),
+        ("Military", "GovernmentBody"),
+        ("State", "Actor"),
+        ("State", "Place"),
+        ("City", "Place"),
+        ("Attack", "Event"),
+        ("AirStrike", "Attack"),
+        ("Killing", "Event"),
+        ("Injury", "Event"),
+        ("Designation", "Event"),
+        ("Statement", "Event"),
+        ("Condemnation", "Statement"),
         ("Threat", "Statement"),
     ],
 )
@@ -217,9 +296,15 @@ def test_ontology_class_hierarchy(ontology, sub, sup):
 @pytest.mark.parametrize(
     ("sub", "sup"),
     [
-        ("worksFor", "affiliatedWith"), ("memberOf", "affiliatedWith"), ("leaderOf", "affiliatedWith"),
-        ("spokespersonFor", "worksFor"), ("targeted", "attacked"), ("basedIn", "locatedIn"),
-        ("agent", "participant"), ("target", "participant"), ("victim", "participant"),
+        ("worksFor", "affiliatedWith"),
+        ("memberOf", "affiliatedWith"),
+        ("leaderOf", "affiliatedWith"),
+        ("spokespersonFor", "worksFor"),
+        ("targeted", "attacked"),
+        ("basedIn", "locatedIn"),
+        ("agent", "participant"),
+        ("target", "participant"),
+        ("victim", "participant"),
         ("location", "participant"),
     ],
 )
@@ -243,8 +328,11 @@ def test_ontology_symmetric_properties(ontology, prop):
 @pytest.mark.parametrize(
     ("cls", "external"),
     [
-        ("Person", WD.Q5), ("City", WD.Q515), ("Organization", WD.Q43229),
-        ("Person", URIRef("https://schema.org/Person")), ("Person", URIRef("http://xmlns.com/foaf/0.1/Person")),
+        ("Person", WD.Q5),
+        ("City", WD.Q515),
+        ("Organization", WD.Q43229),
+        ("Person", URIRef("https://schema.org/Person")),
+        ("Person", URIRef("http://xmlns.com/foaf/0.1/Person")),
     ],
 )
 def test_ontology_class_equivalent_to(ontology, cls, external):
@@ -254,8 +342,11 @@ def test_ontology_class_equivalent_to(ontology, cls, external):
 @pytest.mark.parametrize(
     ("cls", "external"),
     [
-        ("State", WD.Q6256), ("Evidence", RDF.Statement), ("Evidence", PROV.Entity),
-        ("Extractor", PROV.SoftwareAgent), ("Event", URIRef("https://schema.org/Event")),
+        ("State", WD.Q6256),
+        ("Evidence", RDF.Statement),
+        ("Evidence", PROV.Entity),
+        ("Extractor", PROV.SoftwareAgent),
+        ("Event", URIRef("https://schema.org/Event")),
     ],
 )
 def test_ontology_class_aligned_below(ontology, cls, external):
@@ -334,12 +425,16 @@ DESIGNATION = "<https://w3id.org/kg-news/event/us-airstrikes-iraq-syria-2021-06-
         ("INSERT DATA { kge:Iraq owl:sameAs <https://www.wikidata.org/wiki/Q796> }", OWL.sameAs),
         ("INSERT DATA { kge:Iran owl:sameAs <http://www.wikidata.org/entity/Q795> }", OWL.sameAs),
         ("INSERT DATA { kge:Iran kg:attacked 'Iraq' }", KG.attacked),
-        (f"DELETE WHERE {{ {EVIDENCE} kg:confidence ?c }} ; INSERT DATA {{ {EVIDENCE} kg:confidence 0.8 }}",
-         KG.confidence),
+        (
+            f"DELETE WHERE {{ {EVIDENCE} kg:confidence ?c }} ; INSERT DATA {{ {EVIDENCE} kg:confidence 0.8 }}",
+            KG.confidence,
+        ),
         (f"DELETE WHERE {{ {EVIDENCE} prov:wasAttributedTo ?x }}", PROV.wasAttributedTo),
         (f"DELETE WHERE {{ {EVIDENCE} kg:subjectStart ?x }}", KG.subjectStart),
-        (f"DELETE WHERE {{ {EVIDENCE} kg:objectEnd ?x }} ; INSERT DATA {{ {EVIDENCE} kg:objectEnd 1 }}",
-         KG.objectStart),
+        (
+            f"DELETE WHERE {{ {EVIDENCE} kg:objectEnd ?x }} ; INSERT DATA {{ {EVIDENCE} kg:objectEnd 1 }}",
+            KG.objectStart,
+        ),
         (f"INSERT DATA {{ {EVIDENCE} rdf:object 'Kataib Hezbollah' }}", RDF.object),
         (f"DELETE WHERE {{ {DESIGNATION} kg:time ?t }} ; INSERT DATA {{ {DESIGNATION} kg:time '2009' }}", KG.time),
         (f"INSERT DATA {{ {DESIGNATION} kg:time '2010'^^xsd:gYear }}", KG.time),
@@ -348,8 +443,10 @@ DESIGNATION = "<https://w3id.org/kg-news/event/us-airstrikes-iraq-syria-2021-06-
         (f"INSERT DATA {{ {DESIGNATION} prov:wasDerivedFrom kga:other-article }}", PROV.wasDerivedFrom),
         (f"INSERT DATA {{ {DESIGNATION} kg:during {ARTICLE} }}", KG.during),
         (f"INSERT DATA {{ {DESIGNATION} kg:agent [] }}", KG.agent),
-        (f"INSERT DATA {{ {ARTICLE} schema:datePublished '2021-06-29'^^xsd:date }}",
-         URIRef("https://schema.org/datePublished")),
+        (
+            f"INSERT DATA {{ {ARTICLE} schema:datePublished '2021-06-29'^^xsd:date }}",
+            URIRef("https://schema.org/datePublished"),
+        ),
         (f"DELETE WHERE {{ {ARTICLE} kg:contentHash ?h }}", KG.contentHash),
         ("INSERT DATA { <https://w3id.org/kg-news/extractor/dependency-patterns> rdfs:label 'other' }", RDFS.label),
     ],
@@ -483,11 +580,7 @@ def test_gazetteer_lists_no_people(gazetteer):
     ],
 )
 def test_gazetteer_name_resolves_to(gazetteer, name, label, cls):
-    matches = {
-        s
-        for prop in (RDFS.label, SKOS.altLabel)
-        for s in gazetteer.subjects(prop, Literal(name))
-    }
+    matches = {s for prop in (RDFS.label, SKOS.altLabel) for s in gazetteer.subjects(prop, Literal(name))}
     assert [str(m) for m in matches] == [entity_iri(label)]
     assert (next(iter(matches)), RDF.type, cls) in gazetteer
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import QUERIES
 
 pytestmark = pytest.mark.slow
@@ -41,9 +40,19 @@ def oxigraph(tmp_path_factory):
     location = tmp_path_factory.mktemp("oxigraph-db")
     for _ in range(3):  # the port could be taken between finding it and binding it
         port = _free_port()
-        proc = subprocess.Popen([_oxigraph_command(), "serve", "--location", str(location),
-                                 "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [
+                _oxigraph_command(),
+                "serve",
+                "--location",
+                str(location),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--union-default-graph",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:
@@ -69,8 +78,9 @@ def oxigraph(tmp_path_factory):
 
 @pytest.fixture
 def empty_oxigraph(oxigraph):
-    request = urllib.request.Request(oxigraph + "/update", data=b"DROP ALL", method="POST",
-                                     headers={"Content-Type": "application/sparql-update"})
+    request = urllib.request.Request(
+        oxigraph + "/update", data=b"DROP ALL", method="POST", headers={"Content-Type": "application/sparql-update"}
+    )
     urllib.request.urlopen(request, timeout=30).close()
     return oxigraph
 
@@ -78,10 +88,11 @@ def empty_oxigraph(oxigraph):
 def remote_query(base: str, text: str) -> dict:
     from kg.rdf.vocab import sparql_prologue
 
-    request = urllib.request.Request(base + "/query",
-                                     data=urllib.parse.urlencode({"query": sparql_prologue() + text}).encode(),
-                                     headers={"Accept": "application/sparql-results+json",
-                                              "Content-Type": "application/x-www-form-urlencoded"})
+    request = urllib.request.Request(
+        base + "/query",
+        data=urllib.parse.urlencode({"query": sparql_prologue() + text}).encode(),
+        headers={"Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"},
+    )
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read())
 
@@ -92,8 +103,11 @@ def _key(term) -> tuple | None:
         return None
     if isinstance(term, dict):
         kind = {"uri": "uri", "literal": "literal", "typed-literal": "literal", "bnode": "bnode"}[term["type"]]
-        extra = term.get("xml:lang") or term.get("datatype") or ("" if kind != "literal" else
-                                                                 "http://www.w3.org/2001/XMLSchema#string")
+        extra = (
+            term.get("xml:lang")
+            or term.get("datatype")
+            or ("" if kind != "literal" else "http://www.w3.org/2001/XMLSchema#string")
+        )
         return (kind, term["value"] if kind != "bnode" else "", extra)
     if isinstance(term, ox.NamedNode):
         return ("uri", term.value, "")
@@ -135,7 +149,7 @@ def test_push_oxigraph_answers_the_cookbook_like_the_local_store(example_store, 
 
 
 def test_push_oxigraph_keeps_one_named_graph_per_article(example_store, empty_oxigraph):
-    from kg.store.push import push
+    from kg.serve.push import push
 
     push(example_store, empty_oxigraph + "/store")
     graphs = remote_query(empty_oxigraph, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a kg:Article } }")
@@ -145,7 +159,7 @@ def test_push_oxigraph_keeps_one_named_graph_per_article(example_store, empty_ox
 
 @pytest.mark.parametrize("endpoint", ["/store", "/update"])
 def test_push_oxigraph_twice_adds_nothing(example_store, empty_oxigraph, endpoint):
-    from kg.store.push import push
+    from kg.serve.push import push
 
     first = push(example_store, empty_oxigraph + endpoint)
     before = remote_answers(empty_oxigraph, COUNT)
@@ -155,8 +169,8 @@ def test_push_oxigraph_twice_adds_nothing(example_store, empty_oxigraph, endpoin
 
 
 def test_push_oxigraph_replaces_a_changed_article(example_store, empty_oxigraph, tmp_path):
+    from kg.serve.push import push
     from kg.store.persistent import PersistentStore
-    from kg.store.push import push
 
     push(example_store, empty_oxigraph + "/store")
     changed = tmp_path / "changed"
@@ -172,5 +186,8 @@ def test_push_oxigraph_replaces_a_changed_article(example_store, empty_oxigraph,
         graph.add((URIRef(iri), KG.contentHash, Literal("sha256:new")))
         store.put(graph)
     push(changed, empty_oxigraph + "/store")
-    assert remote_answers(empty_oxigraph, COUNT) == local_answers(changed, COUNT) == Counter(
-        {(("literal", "1", "http://www.w3.org/2001/XMLSchema#integer"),): 1})
+    assert (
+        remote_answers(empty_oxigraph, COUNT)
+        == local_answers(changed, COUNT)
+        == Counter({(("literal", "1", "http://www.w3.org/2001/XMLSchema#integer"),): 1})
+    )

@@ -6,21 +6,24 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import Server, http
-from kg.store.push import AUTO, GSP, UPDATE, guess_protocol
+
+from kg.serve.push import AUTO, GSP, UPDATE, guess_protocol
 
 
-@pytest.mark.parametrize("url, protocol", [
-    ("http://localhost:3030/news/data", GSP),
-    ("http://localhost:7878/store", GSP),
-    ("http://localhost:7200/repositories/news/rdf-graphs/service", GSP),
-    ("http://localhost:3030/news/update", UPDATE),
-    ("http://localhost:7878/update/", UPDATE),
-    ("http://localhost:7200/repositories/news/statements", UPDATE),
-    ("http://localhost:3030/news", AUTO),
-    ("http://127.0.0.1:7878/sparql", AUTO),
-])
+@pytest.mark.parametrize(
+    "url, protocol",
+    [
+        ("http://localhost:3030/news/data", GSP),
+        ("http://localhost:7878/store", GSP),
+        ("http://localhost:7200/repositories/news/rdf-graphs/service", GSP),
+        ("http://localhost:3030/news/update", UPDATE),
+        ("http://localhost:7878/update/", UPDATE),
+        ("http://localhost:7200/repositories/news/statements", UPDATE),
+        ("http://localhost:3030/news", AUTO),
+        ("http://127.0.0.1:7878/sparql", AUTO),
+    ],
+)
 def test_push_protocols_guessed_from_the_url(url, protocol):
     assert guess_protocol(url) == protocol
 
@@ -35,7 +38,9 @@ def _store(tmp_path):
     g = Graph(identifier=iri)
     g.add((iri, RDF.type, KG.Article))
     g.add((iri, KG.contentHash, Literal("sha256:1")))
-    g.add((URIRef("https://w3id.org/kg-news/entity/Iran"), KG.supports, URIRef("https://w3id.org/kg-news/entity/Houthis")))
+    g.add(
+        (URIRef("https://w3id.org/kg-news/entity/Iran"), KG.supports, URIRef("https://w3id.org/kg-news/entity/Houthis"))
+    )
     with PersistentStore.open(tmp_path / "s", write=True, create=True) as store:
         store.put(g)
     return tmp_path / "s"
@@ -50,8 +55,12 @@ def test_push_protocols_auto_falls_back_to_update(tmp_path):
     shutil.copytree(source, target)
     srv = Server(str(target), "--allow-update")
     try:
-        done = subprocess.run([sys.executable, "-m", "kg", "push", str(source), srv.url, "-v"],
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "kg", "push", str(source), srv.url, "-v"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         assert "with the SPARQL Update" in done.stdout and "article/a" in done.stdout
         count = http(srv.url, query="SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", accept="text/csv")[2]
@@ -66,14 +75,18 @@ def test_push_protocols_unreachable_store_is_a_clear_error(tmp_path):
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    done = subprocess.run([sys.executable, "-m", "kg", "push", str(_store(tmp_path)), f"http://127.0.0.1:{port}/store",
-                           "--timeout", "5"], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "push", str(_store(tmp_path)), f"http://127.0.0.1:{port}/store", "--timeout", "5"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1 and "Can't reach" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_push_protocols_turtle_needs_a_graph_name(tmp_path):
+    from kg.serve.push import PushError, named_graphs
     from kg.store.persistent import PersistentStore
-    from kg.store.push import PushError, named_graphs
 
     with PersistentStore.open(_store(tmp_path)) as store:
         path = store.export(tmp_path / "graph.ttl")
@@ -84,7 +97,7 @@ def test_push_protocols_turtle_needs_a_graph_name(tmp_path):
 
 
 def test_push_protocols_rejects_a_url_that_is_not_http(tmp_path):
-    from kg.store.push import PushError, push
+    from kg.serve.push import PushError, push
 
     with pytest.raises(PushError, match="not an http"):
         push(_store(tmp_path), "ftp://example.org/store")

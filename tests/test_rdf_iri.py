@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import RDFS, Graph
 
-from kg.rdf.iri import article_iri, entity_iri, event_iri, evidence_iri
+from kg.ontology import article_iri, entity_iri, event_iri, evidence_iri
 from kg.rdf.vocab import PREFIXES
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from rdflib import Graph
+from support.browser import find_chromium, open_page, png_size_and_colours
 
 from kg.analyze import project
 from kg.analyze.polarity import load_ontology
 from kg.render import write_html
-from kg.render.browser import find_chromium, open_page, png_size_and_colours
 
 pytestmark = pytest.mark.browser
 DATA = Path(__file__).resolve().parent / "data" / "analyze"
@@ -47,12 +47,12 @@ LINKS = """kgNetwork.body.data.nodes.get().flatMap(
 
 def _at_node(prefix: str) -> str:
     """JavaScript for the viewport position of the node whose label starts with ``prefix``."""
-    return """(() => {
-  const id = kgNetwork.body.data.nodes.get().find(n => n.label.startsWith(%r)).id;
+    return f"""(() => {{
+  const id = kgNetwork.body.data.nodes.get().find(n => n.label.startsWith({prefix!r})).id;
   const p = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);
   const r = document.querySelector('#kg-network canvas').getBoundingClientRect();
   return [r.left + p.x, r.top + p.y];
-})()""" % prefix
+}})()"""
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +62,10 @@ def chromium() -> str:
         return binary
     if os.environ.get("KG_REQUIRE_BROWSER") == "1":
         pytest.fail("KG_REQUIRE_BROWSER=1 but no Chromium found: apt-get install -y chromium")
-    pytest.skip("headless Chromium is not installed (apt-get install -y chromium); "
-                "set KG_REQUIRE_BROWSER=1 to make this a failure")
+    pytest.skip(
+        "headless Chromium is not installed (apt-get install -y chromium); "
+        "set KG_REQUIRE_BROWSER=1 to make this a failure"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +75,18 @@ def small() -> nx.Graph:
 
 def test_render_browser_draws_offline_without_errors(tmp_path, chromium, small):
     page = write_html(small, tmp_path / "graph.html", title="Small network")
-    run = open_page(page, chromium=chromium, evaluate={
-        "nodes": "kgNetwork.body.data.nodes.length", "edges": "kgNetwork.body.data.edges.length",
-        "physics": "kgNetwork.physics.physicsEnabled", "canvas_colours": CANVAS_COLOURS,
-        "search": SEARCH % "kh", "hide": HIDE_FIRST_TYPE})
+    run = open_page(
+        page,
+        chromium=chromium,
+        evaluate={
+            "nodes": "kgNetwork.body.data.nodes.length",
+            "edges": "kgNetwork.body.data.edges.length",
+            "physics": "kgNetwork.physics.physicsEnabled",
+            "canvas_colours": CANVAS_COLOURS,
+            "search": SEARCH % "kh",
+            "hide": HIDE_FIRST_TYPE,
+        },
+    )
     assert run.errors == []
     assert run.requests == []
     assert run.state == "stable" and run.stable_ms is not None
@@ -94,15 +104,24 @@ def test_render_browser_draws_offline_without_errors(tmp_path, chromium, small):
 @pytest.mark.parametrize("csp", ["with CSP", "without CSP"])
 def test_render_browser_xss_payload_does_not_run(tmp_path, chromium, csp):
     G = project(Graph().parse(DATA / "xss.ttl"))
-    G.nodes["https://w3id.org/kg-news/entity/plain"]["wikidata"] = \
+    G.nodes["https://w3id.org/kg-news/entity/plain"]["wikidata"] = (
         "javascript:window.kgPwned='wikidata'//http://www.wikidata.org/entity/Q1"
+    )
     page = write_html(G, tmp_path / "graph.html", title="<img src=x onerror=\"window.kgPwned='title'\">")
     if csp == "without CSP":  # escaping alone must hold, without the policy's help
         page.write_text(CSP.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
-    run = open_page(page, chromium=chromium, mouse_at=_at_node("<script>"), evaluate={
-        "pwned": PWNED, "tooltip": "(document.querySelector('div.vis-tooltip') || {}).textContent || ''",
-        "visible": "getComputedStyle(document.querySelector('div.vis-tooltip')).visibility",
-        "elements": "document.querySelectorAll('img, svg, iframe, object').length", "links": LINKS})
+    run = open_page(
+        page,
+        chromium=chromium,
+        mouse_at=_at_node("<script>"),
+        evaluate={
+            "pwned": PWNED,
+            "tooltip": "(document.querySelector('div.vis-tooltip') || {}).textContent || ''",
+            "visible": "getComputedStyle(document.querySelector('div.vis-tooltip')).visibility",
+            "elements": "document.querySelectorAll('img, svg, iframe, object').length",
+            "links": LINKS,
+        },
+    )
     assert run.values["pwned"] is None
     assert run.title == "<img src=x onerror=\"window.kgPwned='title'\">"  # shown as text
     assert run.values["elements"] == 0
@@ -118,7 +137,7 @@ def test_render_browser_detects_a_payload_that_runs(tmp_path, chromium, small, c
     """Controls: markup injected raw does run without the policy, so the test above can fail."""
     page = write_html(small, tmp_path / "graph.html")
     body = '<body data-kg-state="loading">'
-    html = page.read_text(encoding="utf-8").replace(body, body + '<img src=x onerror="window.kgPwned=\'control\'">')
+    html = page.read_text(encoding="utf-8").replace(body, body + "<img src=x onerror=\"window.kgPwned='control'\">")
     if csp == "without CSP":
         html = CSP.sub("", html)
     page.write_text(html, encoding="utf-8")
@@ -132,8 +151,13 @@ def test_render_browser_detects_a_payload_that_runs(tmp_path, chromium, small, c
 def test_render_browser_example_page(tmp_path, chromium, example_graph):
     G = project(example_graph)
     page = write_html(G, tmp_path / "graph.html", title="US air strikes in Iraq and Syria (example article)")
-    run = open_page(page, chromium=chromium, width=1280, height=800,
-                    evaluate={"nodes": "kgNetwork.body.data.nodes.length", "canvas_colours": CANVAS_COLOURS})
+    run = open_page(
+        page,
+        chromium=chromium,
+        width=1280,
+        height=800,
+        evaluate={"nodes": "kgNetwork.body.data.nodes.length", "canvas_colours": CANVAS_COLOURS},
+    )
     assert run.errors == [] and run.requests == []
     assert run.state == "stable"
     assert run.values["nodes"] == G.number_of_nodes() and run.values["canvas_colours"] > 20

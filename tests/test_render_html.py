@@ -100,7 +100,10 @@ def test_render_html_page_js_uses_no_markup_sinks():
 def test_render_html_colours_sizes_and_labels(small):
     data = page_data(small)
     nodes = {n["iri"]: n for n in data["nodes"]}
-    us, jurf = nodes["https://w3id.org/kg-news/entity/United_States"], nodes["https://w3id.org/kg-news/entity/Jurf_al-Sakhar"]
+    us, jurf = (
+        nodes["https://w3id.org/kg-news/entity/United_States"],
+        nodes["https://w3id.org/kg-news/entity/Jurf_al-Sakhar"],
+    )
     assert us["size"] > jurf["size"]  # size by PageRank
     assert us["color"] != nodes["https://w3id.org/kg-news/entity/Kataib_Hezbollah"]["color"]  # colour by type
     assert us["wikidata"] == "http://www.wikidata.org/entity/Q30" and us["aliases"] == ["US", "the United States"]
@@ -109,20 +112,36 @@ def test_render_html_colours_sizes_and_labels(small):
     assert by_label["backedBy"]["color"] != by_label["AirStrike, designated"]["color"]
     assert by_label["AirStrike, designated"]["arrows"] == "to"
     assert {t["name"] for t in data["types"]} == {"State", "ArmedGroup", "Person", "Place"}
-    assert {p["name"]: p["count"] for p in data["polarities"]} == {"hostile": 5, "cooperative": 3, "neutral": 2,
-                                                                   "mixed": 1}
+    assert {p["name"]: p["count"] for p in data["polarities"]} == {
+        "hostile": 5,
+        "cooperative": 3,
+        "neutral": 2,
+        "mixed": 1,
+    }
     stabilization = data["options"]["physics"]["stabilization"]
     assert stabilization["enabled"] and 0 < stabilization["iterations"] <= 400
 
 
-@pytest.mark.parametrize(("kwargs", "expected"), [
-    ({"focus": "KH", "depth": 1}, {"Kataib Hezbollah", "United States", "Iran", "Abu Mahdi al-Muhandis",
-                                   "Kataib Sayyid al-Shuhada", "Jurf al-Sakhar"}),
-    ({"focus": "qasem soleimani", "depth": 1}, {"Qasem Soleimani", "Abu Mahdi al-Muhandis", "United States"}),
-    ({"top": 2}, {"United States", "Kataib Hezbollah"}),
-    ({"types": ["state"]}, {"United States", "Iran", "Iraq"}),
-    ({"types": ["Person"], "focus": "Iran", "depth": 5}, {"Iran"}),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        (
+            {"focus": "KH", "depth": 1},
+            {
+                "Kataib Hezbollah",
+                "United States",
+                "Iran",
+                "Abu Mahdi al-Muhandis",
+                "Kataib Sayyid al-Shuhada",
+                "Jurf al-Sakhar",
+            },
+        ),
+        ({"focus": "qasem soleimani", "depth": 1}, {"Qasem Soleimani", "Abu Mahdi al-Muhandis", "United States"}),
+        ({"top": 2}, {"United States", "Kataib Hezbollah"}),
+        ({"types": ["state"]}, {"United States", "Iran", "Iraq"}),
+        ({"types": ["Person"], "focus": "Iran", "depth": 5}, {"Iran"}),
+    ],
+)
 def test_render_html_select(small, kwargs, expected):
     H = select(small, **kwargs)
     assert {d["label"] for _, d in H.nodes(data=True)} == expected

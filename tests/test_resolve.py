@@ -1,23 +1,29 @@
-"""Resolution rules on hand-made mentions: acronyms, salience, surnames."""
+"""Resolution rules on hand-made mentions: acronyms, salience, surnames, bodies, "we"."""
 
 from __future__ import annotations
+
+import dataclasses
+import re
 
 import pytest
 
 from kg.resolve.acronyms import defined_acronyms, matches
 from kg.resolve.coref import best_antecedent, salience
-from kg.types import Mention
+from kg.types import GazetteerEntry, Mention, Relation, Span
 
 ONT = "https://w3id.org/kg-news/ontology#"
 
 
-@pytest.mark.parametrize("long,short,ok", [
-    ("Popular Mobilisation Forces", "PMF", True),
-    ("Islamic State", "IS", True),
-    ("Syrian Observatory for Human Rights", "SOHR", True),
-    ("Islamic State", "ISIS", False),
-    ("Kataib Hezbollah", "PMF", False),
-])
+@pytest.mark.parametrize(
+    "long,short,ok",
+    [
+        ("Popular Mobilisation Forces", "PMF", True),
+        ("Islamic State", "IS", True),
+        ("Syrian Observatory for Human Rights", "SOHR", True),
+        ("Islamic State", "ISIS", False),
+        ("Kataib Hezbollah", "PMF", False),
+    ],
+)
 def test_resolve_acronym_matching(long, short, ok):
     assert matches(long, short) is ok
 
@@ -55,3 +61,316 @@ def test_resolve_he_needs_a_person():
     iran = _m(0, 0, "Iran", "State", 0, "subj")
     he = _m(1, 20, "he", "Person", 0, "subj", kind="pronoun")
     assert best_antecedent(he, {0: [iran]}, {0: "State"}.get, {"Person"}) is None
+
+
+# -- the linking rules of resolve_article, on hand-made extractions (no spaCy) ----------
+
+ENT = "https://w3id.org/kg-news/entity/"
+
+
+def n(phrase, cls="Organization", **kw):
+    """One mention of ``phrase`` (the next occurrence in the text), of class ``cls``."""
+    return phrase, cls, kw
+
+
+def _extraction(text, specs, relations=(), article_id="a1"):
+    from kg.types import Article, Extraction, Span
+
+    sentences = [Span(s.start(), s.end(), s.group()) for s in re.finditer(r"[^.]+\.?", text)]
+    mentions, pos = [], 0
+    for i, (phrase, cls, kw) in enumerate(specs):
+        start = text.index(phrase, pos)
+        pos = start + len(phrase)
+        sent = next(k for k, s in enumerate(sentences) if s.start <= start < s.end)
+        mentions.append(Mention(i, start, pos, phrase, ONT + cls, sent=sent, **kw))
+    return Extraction(Article(article_id, text), tuple(mentions), tuple(relations), (), tuple(sentences))
+
+
+def _resolve(text, *specs, relations=(), gazetteer=None, article_id="a1"):
+    from kg.resolve import resolve_article
+
+    return resolve_article(_extraction(text, specs, relations, article_id), gazetteer or {})
+
+
+def _labels(resolved):
+    """The label of the entity each mention became, in mention order (None: no entity)."""
+    ents = resolved.mention_entity
+    return [resolved.entities[ents[m.id]].label if m.id in ents else None for m in resolved.extraction.mentions]
+
+
+KH = GazetteerEntry(
+    ENT + "Kataib_Hezbollah", "Kataib Hezbollah", ONT + "ArmedGroup", wikidata="http://www.wikidata.org/entity/Q1754133"
+)
+
+
+@pytest.mark.parametrize(
+    "text,specs,labels",
+    [
+        # a shared gazetteer link joins spellings, under the gazetteer's name
+        (
+            "Kata'ib Hezbollah fired. Kataib Hizbullah denied it.",
+            [n("Kata'ib Hezbollah", link=KH.iri), n("Kataib Hizbullah", link=KH.iri)],
+            ["Kataib Hezbollah", "Kataib Hezbollah"],
+        ),
+        # the same text joins, whatever its case; a linked name joins its unlinked namesake
+        ("HAMAS fired. Hamas denied it.", [n("HAMAS"), n("Hamas")], ["HAMAS", "HAMAS"]),
+        (
+            "Kataib Hizbullah fired. Kataib Hizbullah denied it.",
+            [n("Kataib Hizbullah"), n("Kataib Hizbullah", link=KH.iri)],
+            ["Kataib Hezbollah", "Kataib Hezbollah"],
+        ),
+        # different names stay apart
+        ("Hamas fired. Hezbollah denied it.", [n("Hamas"), n("Hezbollah")], ["Hamas", "Hezbollah"]),
+    ],
+)
+def test_resolve_same_key_joins_one_name(text, specs, labels):
+    resolved = _resolve(text, *specs, gazetteer={KH.iri: KH})
+    assert _labels(resolved) == labels
+    assert len(resolved.entities) == len(set(labels))
+
+
+def test_resolve_gazetteer_entity_keeps_its_iri_and_the_article_spellings():
+    resolved = _resolve(
+        "Kata'ib Hezbollah fired. Kataib Hizbullah denied it.",
+        n("Kata'ib Hezbollah", link=KH.iri),
+        n("Kataib Hizbullah", link=KH.iri),
+        gazetteer={KH.iri: KH},
+    )
+    (ent,) = resolved.entities.values()
+    assert (ent.iri, ent.cls, ent.wikidata) == (KH.iri, KH.cls, KH.wikidata)
+    assert ent.aliases == ("Kata'ib Hezbollah", "Kataib Hizbullah")
+    assert ent.articles == ("a1",)
+
+
+PMF = "Popular Mobilisation Forces"
+
+
+@pytest.mark.parametrize(
+    "text,short,labels",
+    [
+        # the acronym joins its long form, and so does every later use of it
+        ("The Popular Mobilisation Forces (PMF) said. The PMF fought.", "PMF", [PMF, PMF, PMF]),
+        # not defined in parentheses, or not its initials: no join
+        ("The Popular Mobilisation Forces said PMF. The PMF fought.", "PMF", [PMF, "PMF", "PMF"]),
+        ("The Popular Mobilisation Forces (PFM) said. The PFM fought.", "PFM", [PMF, "PFM", "PFM"]),
+    ],
+)
+def test_resolve_acronym_joins_its_long_form(text, short, labels):
+    resolved = _resolve(text, n(PMF, "ArmedGroup"), n(short, "ArmedGroup"), n(short, "ArmedGroup"))
+    assert _labels(resolved) == labels
+
+
+@pytest.mark.parametrize(
+    "text,specs,labels",
+    [
+        (
+            "John Kirby said. Mr Kirby added.",
+            [n("John Kirby", "Person"), n("Kirby", "Person", title="Mr")],
+            ["John Kirby", "John Kirby"],
+        ),
+        # the surname comes first: it still joins the one full name
+        (
+            "Kirby said. John Kirby added.",
+            [n("Kirby", "Person"), n("John Kirby", "Person")],
+            ["John Kirby", "John Kirby"],
+        ),
+        # two full names end so: ambiguous, no join
+        (
+            "John Kirby met Jane Kirby. Kirby added.",
+            [n("John Kirby", "Person"), n("Jane Kirby", "Person"), n("Kirby", "Person")],
+            ["John Kirby", "Jane Kirby", "Kirby"],
+        ),
+        # only people have surnames
+        (
+            "John Kirby said. Kirby added.",
+            [n("John Kirby", "Person"), n("Kirby", "Organization")],
+            ["John Kirby", "Kirby"],
+        ),
+    ],
+)
+def test_resolve_surname_joins_the_full_name(text, specs, labels):
+    assert _labels(_resolve(text, *specs)) == labels
+
+
+def test_resolve_surname_keeps_the_title_as_the_article_gives_it():
+    resolved = _resolve("John Kirby said. Mr Kirby added.", n("John Kirby", "Person"), n("Kirby", "Person", title="Mr"))
+    (ent,) = resolved.entities.values()
+    assert (ent.label, ent.aliases, ent.titles) == ("John Kirby", ("Kirby", "Mr Kirby"), ("Mr",))
+
+
+IRAN = n("Iran", "State", role="subj")
+MINISTRY = n("foreign ministry", "GovernmentBody", kind="body", role="subj")
+
+
+@pytest.mark.parametrize(
+    "text,specs,body,country,confidence",
+    [
+        # the most salient state before the body, in an earlier sentence or the same one
+        ("Iran spoke. The foreign ministry said.", [IRAN, MINISTRY], "Foreign Ministry of Iran", "Iran", 0.6),
+        ("Iran and its foreign ministry said.", [IRAN, MINISTRY], "Foreign Ministry of Iran", "Iran", 0.8),
+        # the state the extractor linked ("the military of Syria") beats the more salient one
+        (
+            "Iraq said Syria was hit. The military of Syria said.",
+            [
+                n("Iraq", "State", role="subj"),
+                n("Syria", "State", role="obj"),
+                n("military", "Military", kind="body", role="subj", country=1),
+            ],
+            "Military of Syria",
+            "Syria",
+            0.6,
+        ),
+        # no state before it (a person is no state, a state three sentences back is forgotten):
+        # the body keeps its words as the text gives them
+        (
+            "John Kirby spoke. The foreign ministry said.",
+            [n("John Kirby", "Person", role="subj"), MINISTRY],
+            "foreign ministry",
+            None,
+            None,
+        ),
+        ("Iran spoke. A. B. The foreign ministry said.", [IRAN, MINISTRY], "foreign ministry", None, None),
+    ],
+)
+def test_resolve_body_belongs_to_its_state(text, specs, body, country, confidence):
+    resolved = _resolve(text, *specs)
+    ent = resolved.entities[resolved.mention_entity[len(specs) - 1]]
+    assert ent.label == body
+    assert ent.iri == ENT + body.replace(" ", "_")
+    by_label = {e.label: e.iri for e in resolved.entities.values()}
+    assert ent.country == by_label.get(country)
+    found = [
+        (resolved.mention_entity[r.object], r.confidence)
+        for r in resolved.relations
+        if r.predicate == ONT + "affiliatedWithCountry"
+    ]
+    assert found == ([(by_label[country], confidence)] if country else [])
+
+
+@pytest.mark.parametrize(
+    "text,specs,labels",
+    [
+        (
+            "Kataib Hezbollah attacked. It said.",
+            [n("Kataib Hezbollah", "ArmedGroup", role="subj"), n("It", kind="pronoun", role="subj")],
+            ["Kataib Hezbollah", "Kataib Hezbollah"],
+        ),
+        (
+            "Kataib Hezbollah attacked. The group said.",
+            [n("Kataib Hezbollah", "ArmedGroup", role="subj"), n("The group", "ArmedGroup", kind="nominal")],
+            ["Kataib Hezbollah", "Kataib Hezbollah"],
+        ),
+        (
+            "John Kirby spoke. He said.",
+            [n("John Kirby", "Person", role="subj"), n("He", "Person", kind="pronoun", role="subj")],
+            ["John Kirby", "John Kirby"],
+        ),
+        # "he" is a person, "it" is not; "we" outside a quote is nobody
+        ("Iran spoke. He said.", [IRAN, n("He", "Person", kind="pronoun", role="subj")], ["Iran", None]),
+        (
+            "John Kirby spoke. It said.",
+            [n("John Kirby", "Person", role="subj"), n("It", kind="pronoun", role="subj")],
+            ["John Kirby", None],
+        ),
+        (
+            "Kataib Hezbollah attacked. We said.",
+            [n("Kataib Hezbollah", "ArmedGroup", role="subj"), n("We", kind="pronoun", role="subj")],
+            ["Kataib Hezbollah", None],
+        ),
+        # every pronoun of the group joins it
+        (
+            "Kataib Hezbollah attacked. It said its men fought.",
+            [
+                n("Kataib Hezbollah", "ArmedGroup", role="subj"),
+                n("It", kind="pronoun", role="subj"),
+                n("its", kind="pronoun", role="poss"),
+            ],
+            ["Kataib Hezbollah"] * 3,
+        ),
+    ],
+)
+def test_resolve_pronoun_and_nominal_join_their_antecedent(text, specs, labels):
+    assert _labels(_resolve(text, *specs)) == labels
+
+
+def _spoke(predicate=None):
+    return [] if predicate is None else [Relation(ONT + predicate, 0, 1, Span(0, 10, "x"), 0.9, "test")]
+
+
+@pytest.mark.parametrize(
+    "relations,label",
+    [
+        (_spoke("spokespersonFor"), "Pentagon"),
+        (_spoke("worksFor"), "Pentagon"),
+        # no role in an organisation: "we" is the speaker
+        (_spoke(), "John Kirby"),
+        (_spoke("attacked"), "John Kirby"),
+    ],
+)
+def test_resolve_we_is_the_speakers_organisation(relations, label):
+    text = 'John Kirby of the Pentagon said: "we will respond".'
+    resolved = _resolve(
+        text,
+        n("John Kirby", "Person", role="subj"),
+        n("Pentagon", "GovernmentBody"),
+        n("we", kind="pronoun", role="subj", speaker=0),
+        relations=relations,
+    )
+    assert _labels(resolved) == ["John Kirby", "Pentagon", label]
+
+
+def test_resolve_we_of_an_unnamed_speaker_is_nobody():
+    resolved = _resolve(
+        'An official said: "we will respond".',
+        n("An official", "Person", kind="description"),
+        n("we", kind="pronoun", role="subj", speaker=0),
+    )
+    assert _labels(resolved) == [None, None]
+    assert resolved.entities == {}
+
+
+def test_resolve_entities_are_frozen_records():
+    resolved = _resolve("John Kirby said. Mr Kirby added.", n("John Kirby", "Person"), n("Kirby", "Person", title="Mr"))
+    (ent,) = resolved.entities.values()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ent.label = "Kirby"
+    assert isinstance(ent.aliases, tuple) and isinstance(ent.articles, tuple) and isinstance(ent.titles, tuple)
+
+
+def test_resolve_entity_table_merges_articles():
+    from kg.resolve import EntityTable
+
+    table = EntityTable()
+    for article_id, spelling in [("a2", "HAMAS"), ("a1", "hamas")]:
+        table.add(_resolve(f"Hamas fired. {spelling} denied.", n("Hamas"), n(spelling), article_id=article_id))
+    (hamas,) = table.entities.values()
+    assert (hamas.label, hamas.articles, hamas.aliases) == ("Hamas", ("a1", "a2"), ("HAMAS", "hamas"))
+
+
+@pytest.mark.parametrize(
+    "classes,winner",
+    [
+        (["Organization", "ArmedGroup", "ArmedGroup"], "ArmedGroup"),
+        (["ArmedGroup", "Organization", "Organization"], "Organization"),
+    ],
+)
+def test_resolve_entity_table_takes_the_class_most_articles_give(classes, winner):
+    from kg.resolve import EntityTable
+
+    table = EntityTable()
+    for i, cls in enumerate(classes):
+        table.add(_resolve("Hamas fired.", n("Hamas", cls), article_id=f"a{i}"))
+    (ent,) = table.entities.values()
+    assert ent.cls == ONT + winner
+    assert ent.articles == ("a0", "a1", "a2")
+
+
+def test_resolve_fits_name_ontology_classes():
+    from kg.ontology import THINGS, term
+    from kg.resolve.coref import FITS, fits_for
+
+    for name in {*FITS, *(c for fits in FITS.values() for c in fits)}:
+        assert term(name)
+    # "it" and an anaphor of a class without its own rule may stand for any organisation or state
+    it, other = (Mention(0, 0, 2, "it", ONT + cls, kind="pronoun") for cls in ("Organization", "Actor"))
+    assert fits_for(it) == THINGS == fits_for(other)

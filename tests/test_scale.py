@@ -13,15 +13,40 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import EXAMPLE_ARTICLE, SECOND_ARTICLE
 
 pytestmark = pytest.mark.slow
 
-ACTORS = ["Hezbollah", "Hamas", "the Houthis", "Islamic State", "the Taliban", "al-Shabab", "Boko Haram",
-          "Kataib Hezbollah", "the Wagner Group", "the PKK"]
-STATES = ["Iran", "Iraq", "Syria", "Israel", "Yemen", "Somalia", "Nigeria", "Turkey", "Lebanon", "Russia",
-          "Ukraine", "Mali", "Afghanistan", "Pakistan", "the United States", "France"]
+ACTORS = [
+    "Hezbollah",
+    "Hamas",
+    "the Houthis",
+    "Islamic State",
+    "the Taliban",
+    "al-Shabab",
+    "Boko Haram",
+    "Kataib Hezbollah",
+    "the Wagner Group",
+    "the PKK",
+]
+STATES = [
+    "Iran",
+    "Iraq",
+    "Syria",
+    "Israel",
+    "Yemen",
+    "Somalia",
+    "Nigeria",
+    "Turkey",
+    "Lebanon",
+    "Russia",
+    "Ukraine",
+    "Mali",
+    "Afghanistan",
+    "Pakistan",
+    "the United States",
+    "France",
+]
 CITIES = ["Baghdad", "Damascus", "Beirut", "Aden", "Mogadishu", "Kabul", "Kyiv", "Mosul", "Aleppo", "Sanaa"]
 PEOPLE = ["Omar Haddad", "Leila Nasser", "Karim Saleh", "Anna Petrova", "David Cohen", "Amina Yusuf"]
 
@@ -32,11 +57,13 @@ def news(i: int) -> str:
     a, b = rng.sample(ACTORS, 2)
     s1, s2 = rng.sample(STATES, 2)
     city, person = rng.choice(CITIES), rng.choice(PEOPLE)
-    return (f"{s1} said on Monday that {a} had attacked its forces near {city}, killing three soldiers. "
-            f"Officials in {s2} condemned the attack. {a} is backed by {s2}, according to {s1}. "
-            f"Foreign Ministry spokesman {person} said the group would be held responsible. "
-            f"{b} denied any role in the attack, which came after weeks of fighting in the region. "
-            f"The {s1} military said it would respond to what it called an act of aggression.\n")
+    return (
+        f"{s1} said on Monday that {a} had attacked its forces near {city}, killing three soldiers. "
+        f"Officials in {s2} condemned the attack. {a} is backed by {s2}, according to {s1}. "
+        f"Foreign Ministry spokesman {person} said the group would be held responsible. "
+        f"{b} denied any role in the attack, which came after weeks of fighting in the region. "
+        f"The {s1} military said it would respond to what it called an act of aggression.\n"
+    )
 
 
 def kg(*args: str, **kw) -> subprocess.CompletedProcess:
@@ -104,8 +131,11 @@ def test_scale_junk_corpus_keeps_every_good_article_and_names_every_bad_one(tmp_
         "empty.txt": b"",
         "nobody.html": b"<html><head><title>Menu</title></head><body><nav>Home | News</nav></body></html>",
         "huge.txt": (news(1) * 30_000).encode(),
-        "french.txt": ("Les frappes aériennes américaines ont visé des milices soutenues par l'Iran "
-                       "près de la frontière, a annoncé le Pentagone dimanche soir. ").encode() * 8,
+        "french.txt": (
+            "Les frappes aériennes américaines ont visé des milices soutenues par l'Iran "
+            "près de la frontière, a annoncé le Pentagone dimanche soir. "
+        ).encode()
+        * 8,
     }
     for name, data in bad.items():
         (corpus / name).write_bytes(data)
@@ -129,8 +159,11 @@ def test_scale_sigkill_never_leaves_a_corrupt_output(small_corpus, single_proces
     out = tmp_path / "out"
     rng = random.Random(11)
     for delay in sorted(rng.uniform(0.5, 12.0) for _ in range(4)):
-        proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "-q"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "-q"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()

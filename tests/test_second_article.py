@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SECOND_ARTICLE
 
 pytestmark = pytest.mark.slow
@@ -11,9 +10,10 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def red_sea(pipeline):
-    from kg.store.query import open_store
+    from kg.builder import build_in_memory
+    from kg.store.source import open_store
 
-    return open_store(pipeline.run([SECOND_ARTICLE]).dataset)
+    return open_store(build_in_memory(pipeline, [SECOND_ARTICLE]).dataset)
 
 
 def ask(store, where: str) -> bool:
@@ -22,17 +22,21 @@ def ask(store, where: str) -> bool:
     return query(store, f"ASK {{ {where} }}").boolean
 
 
-@pytest.mark.parametrize("where", [
-    '?h rdfs:label "Houthis" ; a kg:ArmedGroup',
-    '?us rdfs:label "United States" . ?h rdfs:label "Houthis" . ?us kg:attacked ?h',
-    '?uk rdfs:label "United Kingdom" . ?h rdfs:label "Houthis" . ?uk kg:attacked ?h',
-    '?h rdfs:label "Houthis" . ?i rdfs:label "Iran" . ?h kg:backedBy ?i',
-    '?p rdfs:label "Yahya Saree" ; kg:spokespersonFor ?h . ?h rdfs:label "Houthis"',
-    '?p rdfs:label "Nasser Kanaani" ; kg:spokespersonFor ?m . ?m kg:affiliatedWithCountry ?i . ?i rdfs:label "Iran"',
-    '?c a kg:Condemnation ; kg:agent ?i ; kg:target ?s . ?i rdfs:label "Iran" . ?s a kg:AirStrike',
-    '?d a kg:Designation ; kg:target ?h ; kg:time "2024-01"^^xsd:gYearMonth . ?h rdfs:label "Houthis"',
-    '?a a kg:Attack ; kg:agent ?h ; kg:time "2023-11"^^xsd:gYearMonth . ?h rdfs:label "Houthis"',
-])
+@pytest.mark.parametrize(
+    "where",
+    [
+        '?h rdfs:label "Houthis" ; a kg:ArmedGroup',
+        '?us rdfs:label "United States" . ?h rdfs:label "Houthis" . ?us kg:attacked ?h',
+        '?uk rdfs:label "United Kingdom" . ?h rdfs:label "Houthis" . ?uk kg:attacked ?h',
+        '?h rdfs:label "Houthis" . ?i rdfs:label "Iran" . ?h kg:backedBy ?i',
+        '?p rdfs:label "Yahya Saree" ; kg:spokespersonFor ?h . ?h rdfs:label "Houthis"',
+        '?p rdfs:label "Nasser Kanaani" ; kg:spokespersonFor ?m . '
+        '?m kg:affiliatedWithCountry ?i . ?i rdfs:label "Iran"',
+        '?c a kg:Condemnation ; kg:agent ?i ; kg:target ?s . ?i rdfs:label "Iran" . ?s a kg:AirStrike',
+        '?d a kg:Designation ; kg:target ?h ; kg:time "2024-01"^^xsd:gYearMonth . ?h rdfs:label "Houthis"',
+        '?a a kg:Attack ; kg:agent ?h ; kg:time "2023-11"^^xsd:gYearMonth . ?h rdfs:label "Houthis"',
+    ],
+)
 def test_second_article_holds(red_sea, where):
     assert ask(red_sea, where), where
 

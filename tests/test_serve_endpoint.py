@@ -14,7 +14,6 @@ import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import EXAMPLES, Server, http
 
 pytestmark = pytest.mark.slow
@@ -61,9 +60,14 @@ def test_serve_sparqlwrapper_construct_as_turtle(server):
     client.setQuery(CONSTRUCT)
     client.setReturnFormat(sw.TURTLE)
     triples = [q.triple for q in ox.parse(client.query().convert(), format=ox.RdfFormat.TURTLE)]
-    assert ox.Triple(ox.NamedNode("https://w3id.org/kg-news/entity/Kataib_Hezbollah"),
-                     ox.NamedNode("https://w3id.org/kg-news/ontology#backedBy"),
-                     ox.NamedNode("https://w3id.org/kg-news/entity/Iran")) in triples
+    assert (
+        ox.Triple(
+            ox.NamedNode("https://w3id.org/kg-news/entity/Kataib_Hezbollah"),
+            ox.NamedNode("https://w3id.org/kg-news/ontology#backedBy"),
+            ox.NamedNode("https://w3id.org/kg-news/entity/Iran"),
+        )
+        in triples
+    )
 
 
 @pytest.mark.parametrize("results", ["xml", "json"])
@@ -87,8 +91,10 @@ def _rows(media: str, body: bytes) -> set[tuple[str, str]]:
         return {(b["who"]["value"], b["whom"]["value"]) for b in json.loads(text)["results"]["bindings"]}
     if media == "application/sparql-results+xml":
         ns = {"r": "http://www.w3.org/2005/sparql-results#"}
-        return {tuple(r.find(f"r:binding[@name='{v}']/r:uri", ns).text for v in ("who", "whom"))
-                for r in ET.fromstring(text).iterfind(".//r:result", ns)}
+        return {
+            tuple(r.find(f"r:binding[@name='{v}']/r:uri", ns).text for v in ("who", "whom"))
+            for r in ET.fromstring(text).iterfind(".//r:result", ns)
+        }
     if media == "text/csv":
         return {(r["who"], r["whom"]) for r in csv.DictReader(io.StringIO(text))}
     lines = [line.split("\t") for line in text.splitlines()[1:] if line]  # TSV: terms in N-Triples syntax
@@ -96,25 +102,35 @@ def _rows(media: str, body: bytes) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
-@pytest.mark.parametrize("media", ["application/sparql-results+json", "application/sparql-results+xml",
-                                   "text/csv", "text/tab-separated-values"])
+@pytest.mark.parametrize(
+    "media",
+    ["application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"],
+)
 def test_serve_http_select_in_each_format(server, media, method):
     status, ctype, body = http(server.url, query=ATTACKED, accept=media, method=method)
     assert status == 200 and ctype.startswith(media)
-    assert ("https://w3id.org/kg-news/entity/United_States",
-            "https://w3id.org/kg-news/entity/Kataib_Hezbollah") in _rows(media, body)
+    assert (
+        "https://w3id.org/kg-news/entity/United_States",
+        "https://w3id.org/kg-news/entity/Kataib_Hezbollah",
+    ) in _rows(media, body)
 
 
 def test_serve_http_query_as_request_body(server):
-    status, _, body = http(server.url, method="POST", body=ATTACKED.encode(), content_type="application/sparql-query",
-                           accept="text/csv")
+    status, _, body = http(
+        server.url, method="POST", body=ATTACKED.encode(), content_type="application/sparql-query", accept="text/csv"
+    )
     assert status == 200 and "Kataib_Hezbollah" in body.decode()
 
 
-@pytest.mark.parametrize("media, fmt", [("text/turtle", ox.RdfFormat.TURTLE),
-                                        ("application/ld+json", ox.RdfFormat.JSON_LD),
-                                        ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-                                        ("application/rdf+xml", ox.RdfFormat.RDF_XML)])
+@pytest.mark.parametrize(
+    "media, fmt",
+    [
+        ("text/turtle", ox.RdfFormat.TURTLE),
+        ("application/ld+json", ox.RdfFormat.JSON_LD),
+        ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+        ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+    ],
+)
 def test_serve_http_construct_in_each_format(server, media, fmt):
     status, ctype, body = http(server.url, query=CONSTRUCT, accept=media)
     assert status == 200 and ctype.startswith(media)
@@ -123,8 +139,9 @@ def test_serve_http_construct_in_each_format(server, media, fmt):
 
 
 def test_serve_http_ask_and_negotiation_failure(server):
-    status, _, body = http(server.url, query="ASK { ?s kg:backedBy kge:Iran }",
-                           accept="application/sparql-results+json")
+    status, _, body = http(
+        server.url, query="ASK { ?s kg:backedBy kge:Iran }", accept="application/sparql-results+json"
+    )
     assert status == 200 and json.loads(body)["boolean"] is True
     status, _, body = http(server.url, query=ATTACKED, accept="text/turtle")
     assert status == 406 and b"text/csv" in body
@@ -142,8 +159,9 @@ def test_serve_update_is_refused_without_allow_update(server, how):
     if how == "form":
         status, _, body = http(server.url, update=insert, method="POST")
     else:
-        status, _, body = http(server.url, method="POST", body=insert.encode(),
-                               content_type="application/sparql-update")
+        status, _, body = http(
+            server.url, method="POST", body=insert.encode(), content_type="application/sparql-update"
+        )
     assert status == 403 and b"--allow-update" in body
     answer = http(server.url, query="ASK { kge:Nobody ?p ?o }", accept="application/json")[2]
     assert json.loads(answer)["boolean"] is False
@@ -190,8 +208,9 @@ def test_serve_allow_update_writes_to_the_store(example_store, tmp_path):
     shutil.copytree(example_store, copy)
     srv = Server(str(copy), "--allow-update")
     try:
-        status, _, _ = http(srv.url, update="INSERT DATA { GRAPH <urn:x:notes> { kge:Nobody kg:attacked kge:Iran } }",
-                            method="POST")
+        status, _, _ = http(
+            srv.url, update="INSERT DATA { GRAPH <urn:x:notes> { kge:Nobody kg:attacked kge:Iran } }", method="POST"
+        )
         assert status == 204
         client = sw.SPARQLWrapper(srv.url)
         client.setMethod(sw.POST)
@@ -221,8 +240,13 @@ def test_serve_sees_articles_added_by_a_build_while_serving(example_store, tmp_p
         g = Graph(identifier=iri)
         g.add((iri, RDF.type, KG.Article))
         g.add((iri, KG.contentHash, Literal("sha256:later")))
-        g.add((URIRef("https://w3id.org/kg-news/entity/Houthis"), KG.backedBy,
-               URIRef("https://w3id.org/kg-news/entity/Iran")))
+        g.add(
+            (
+                URIRef("https://w3id.org/kg-news/entity/Houthis"),
+                KG.backedBy,
+                URIRef("https://w3id.org/kg-news/entity/Iran"),
+            )
+        )
         with PersistentStore.open(copy, write=True) as store:
             store.put(g)
         deadline = time.monotonic() + 30
@@ -251,6 +275,10 @@ def test_serve_a_graph_file(example_store, tmp_path):
 
 
 def test_serve_names_what_it_cannot_serve(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "kg", "serve", str(tmp_path / "missing.ttl"), "--port", "0"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "serve", str(tmp_path / "missing.ttl"), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1 and "[E005]" in done.stderr and "Traceback" not in done.stderr

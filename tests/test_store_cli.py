@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import EXAMPLE_ARTICLE, EXAMPLES, SECOND_ARTICLE
 
 pytestmark = pytest.mark.slow
@@ -56,12 +55,20 @@ def test_store_cli_query_runs_the_cookbook_on_a_store(cli_store):
     assert "Kataib Hezbollah" in done.stdout and "Houthis" in done.stdout  # one article each
 
 
-@pytest.mark.parametrize("command, check", [
-    (["analyze", "{store}"], lambda out, root: "Kataib Hezbollah" in out),
-    (["render", "{store}", "-o", "{root}/graph.html"], lambda out, root: (root / "graph.html").stat().st_size > 1000),
-    (["export", "{store}", "--format", "json", "-o", "{root}/net.json"],
-     lambda out, root: "Houthis" in (root / "net.json").read_text(encoding="utf-8")),
-])
+@pytest.mark.parametrize(
+    "command, check",
+    [
+        (["analyze", "{store}"], lambda out, root: "Kataib Hezbollah" in out),
+        (
+            ["render", "{store}", "-o", "{root}/graph.html"],
+            lambda out, root: (root / "graph.html").stat().st_size > 1000,
+        ),
+        (
+            ["export", "{store}", "--format", "json", "-o", "{root}/net.json"],
+            lambda out, root: "Houthis" in (root / "net.json").read_text(encoding="utf-8"),
+        ),
+    ],
+)
 def test_store_cli_network_commands_read_a_store(cli_store, command, check):
     root, _, _ = cli_store
     args = [a.format(store=root / "kgstore", root=root) for a in command]

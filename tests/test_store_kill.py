@@ -12,9 +12,8 @@ import threading
 import time
 
 import pytest
-from rdflib.compare import graph_diff, isomorphic
-
 from conftest import EXAMPLE_ARTICLE
+from rdflib.compare import graph_diff, isomorphic
 
 pytestmark = pytest.mark.slow
 ARTICLES = 40  # more than one spaCy batch (16), so the kill lands mid-build

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import EXAMPLE_ARTICLE, SECOND_ARTICLE
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
-from conftest import EXAMPLE_ARTICLE, SECOND_ARTICLE
 from kg.errors import GraphError
 from kg.rdf.vocab import KG, SCHEMA
 
@@ -122,10 +122,13 @@ def test_store_persistent_second_writer_is_told_the_store_is_busy(tmp_path):
             PersistentStore.open(tmp_path / "s", write=True)
 
 
-@pytest.mark.parametrize("setup, message", [
-    (lambda p: None, "No kg store"),
-    (lambda p: (p.mkdir(), (p / "notes.txt").write_text("x")), "No kg store"),
-])
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda p: None, "No kg store"),
+        (lambda p: (p.mkdir(), (p / "notes.txt").write_text("x")), "No kg store"),
+    ],
+)
 def test_store_persistent_refuses_what_is_not_a_store(tmp_path, setup, message):
     from kg.store.persistent import PersistentStore
 
@@ -156,9 +159,9 @@ def test_store_persistent_refuses_a_store_of_another_oxigraph_version(tmp_path):
 
 
 def test_store_persistent_directory_is_accepted_wherever_a_graph_file_is(tmp_path):
-    from kg.store.files import load_graph
     from kg.store.persistent import PersistentStore
     from kg.store.query import query
+    from kg.store.source import load_graph
 
     with PersistentStore.open(tmp_path / "s", write=True, create=True) as s:
         s.put(article("a", "1", [("Iran", "supports", "Houthis")]))
@@ -174,8 +177,9 @@ def test_store_persistent_directory_is_accepted_wherever_a_graph_file_is(tmp_pat
 def test_store_persistent_exports_a_file_kg_reads_back(tmp_path, fmt):
     import pyoxigraph as ox
 
-    from kg.store.files import FORMATS, load_graph
+    from kg.store.formats import FORMATS
     from kg.store.persistent import PersistentStore
+    from kg.store.source import load_graph
 
     with PersistentStore.open(tmp_path / "s", write=True, create=True) as s:
         s.put(article("a", "1", [("Iran", "supports", "Houthis")]))
@@ -198,8 +202,9 @@ def _quads(path) -> set:
 
 @pytest.mark.slow
 def test_store_incremental_builds_equal_one_build(pipeline, tmp_path):
-    from kg.store.files import load_graph, union_graph
-    from kg.store.persistent import ADDED, UNCHANGED, build_into_store
+    from kg.builder import build_into_store
+    from kg.store.persistent import ADDED, UNCHANGED
+    from kg.store.source import load_graph, union_graph
 
     first = build_into_store(pipeline, [EXAMPLE_ARTICLE], tmp_path / "ab")
     second = build_into_store(pipeline, [SECOND_ARTICLE], tmp_path / "ab")
@@ -220,19 +225,22 @@ def test_store_incremental_builds_equal_one_build(pipeline, tmp_path):
 
 @pytest.mark.slow
 def test_store_entities_of_two_articles_are_one_node(pipeline, tmp_path):
-    from kg.store.persistent import build_into_store
+    from kg.builder import build_into_store
     from kg.store.query import query
 
     build_into_store(pipeline, [EXAMPLE_ARTICLE], tmp_path / "s")
     build_into_store(pipeline, [SECOND_ARTICLE], tmp_path / "s")
-    rows = query(tmp_path / "s", "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions ?e . "
-                                 "?e rdfs:label \"Iran\" } GROUP BY ?e").rows
+    rows = query(
+        tmp_path / "s",
+        'SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions ?e . ?e rdfs:label "Iran" } GROUP BY ?e',
+    ).rows
     assert [(r[0].value, int(r[1].value)) for r in rows] == [(ENT + "Iran", 2)]
 
 
 @pytest.mark.slow
 def test_store_changed_article_text_replaces_its_facts(pipeline, tmp_path):
-    from kg.store.persistent import REPLACED, build_into_store
+    from kg.builder import build_into_store
+    from kg.store.persistent import REPLACED
     from kg.store.query import query
 
     build_into_store(pipeline, [EXAMPLE_ARTICLE], tmp_path / "s")
@@ -254,7 +262,8 @@ def test_store_changed_article_text_replaces_its_facts(pipeline, tmp_path):
 @pytest.mark.slow
 def test_store_cookbook_new_since_a_date_sees_only_later_articles(pipeline, tmp_path):
     from conftest import EXAMPLES
-    from kg.store.persistent import build_into_store
+
+    from kg.builder import build_into_store
     from kg.store.query import query
 
     build_into_store(pipeline, [EXAMPLE_ARTICLE, SECOND_ARTICLE], tmp_path / "s")
@@ -268,16 +277,19 @@ def test_store_cookbook_new_since_a_date_sees_only_later_articles(pipeline, tmp_
     assert not any(r[0].value == "Kataib Hezbollah" for r in rows)
 
 
-@pytest.mark.parametrize("update, touched", [
-    ("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }", {"urn:g"}),
-    ("DROP SILENT GRAPH <urn:g> ; INSERT DATA { GRAPH <urn:h> { <urn:a> <urn:b> <urn:c> } }", {"urn:g", "urn:h"}),
-    ("WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", {"urn:g"}),
-    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", set()),
-    ("DELETE WHERE { GRAPH ?g { ?s ?p ?o } }", None),
-    ("INSERT DATA { GRAPH kga:x { <urn:a> <urn:b> <urn:c> } }", None),
-    ("CLEAR ALL", None),
-    ("COPY DEFAULT TO <urn:g>", None),
-])
+@pytest.mark.parametrize(
+    "update, touched",
+    [
+        ("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }", {"urn:g"}),
+        ("DROP SILENT GRAPH <urn:g> ; INSERT DATA { GRAPH <urn:h> { <urn:a> <urn:b> <urn:c> } }", {"urn:g", "urn:h"}),
+        ("WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", {"urn:g"}),
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", set()),
+        ("DELETE WHERE { GRAPH ?g { ?s ?p ?o } }", None),
+        ("INSERT DATA { GRAPH kga:x { <urn:a> <urn:b> <urn:c> } }", None),
+        ("CLEAR ALL", None),
+        ("COPY DEFAULT TO <urn:g>", None),
+    ],
+)
 def test_store_persistent_update_names_the_graphs_it_touches(update, touched):
     from kg.store.persistent import touched_graphs
 

@@ -1,12 +1,12 @@
 """The actor network: RDF graph -> networkx graph, measures, report and exports.
 
-    G = project_file("out/graph.ttl")    # nx.Graph of actors (a store directory works too)
-    print(format_report(build_report(G)))
+G = project_file("out/graph.ttl")    # nx.Graph of actors (a store directory works too)
+print(format_report(build_report(G)))
 """
 
 from __future__ import annotations
 
 from kg.analyze.project import project, project_file
-from kg.analyze.report import annotate, build_report, format_report, summary_lines
+from kg.analyze.report import annotate, build_report, format_report, network_lines
 
-__all__ = ["annotate", "build_report", "format_report", "project", "project_file", "summary_lines"]
+__all__ = ["annotate", "build_report", "format_report", "project", "project_file", "network_lines"]

@@ -13,14 +13,37 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.store.files import atomic_path
+from kg.atomic import atomic_path
 
 SEPARATOR = " | "
 FORMATS = ("graphml", "gexf", "csv", "json")
-NODE_COLUMNS = ("id", "label", "type", "aliases", "wikidata", "articles",
-                "degree", "pagerank", "betweenness", "community", "component")
-EDGE_COLUMNS = ("source", "target", "source_label", "target_label", "relations", "polarity", "sign",
-                "weight", "articles", "events", "evidence", "facts")
+NODE_COLUMNS = (
+    "id",
+    "label",
+    "type",
+    "aliases",
+    "wikidata",
+    "articles",
+    "degree",
+    "pagerank",
+    "betweenness",
+    "community",
+    "component",
+)
+EDGE_COLUMNS = (
+    "source",
+    "target",
+    "source_label",
+    "target_label",
+    "relations",
+    "polarity",
+    "sign",
+    "weight",
+    "articles",
+    "events",
+    "evidence",
+    "facts",
+)
 
 
 def write_network_json(G: nx.Graph, path: str | Path) -> Path:
@@ -61,8 +84,15 @@ def write_csv(G: nx.Graph, directory: str | Path) -> tuple[Path, Path]:
         writer = csv.DictWriter(fh, edge_columns, extrasaction="ignore")
         writer.writeheader()
         for u, v, data in flat.edges(data=True):
-            writer.writerow(data | {"source": u, "target": v, "source_label": flat.nodes[u].get("label", u),
-                                    "target_label": flat.nodes[v].get("label", v)})
+            writer.writerow(
+                data
+                | {
+                    "source": u,
+                    "target": v,
+                    "source_label": flat.nodes[u].get("label", u),
+                    "target_label": flat.nodes[v].get("label", v),
+                }
+            )
     return nodes_path, edges_path
 
 
@@ -79,8 +109,7 @@ def flatten(G: nx.Graph) -> nx.Graph:
     H = G.__class__()
     H.graph.update({k: _scalar(v) for k, v in G.graph.items()})
     H.add_nodes_from((str(n), {k: _scalar(v) for k, v in d.items()}) for n, d in G.nodes(data=True))
-    H.add_edges_from((str(u), str(v), {k: _scalar(v) for k, v in d.items()})
-                     for u, v, d in G.edges(data=True))
+    H.add_edges_from((str(u), str(v), {k: _scalar(v) for k, v in d.items()}) for u, v, d in G.edges(data=True))
     return H
 
 

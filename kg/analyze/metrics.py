@@ -79,14 +79,15 @@ def components(G: nx.Graph, *, seed: int | None = None) -> dict:
         >>> components(nx.Graph([(1, 2), (3, 4), (4, 5)]))["components"]
         [[3, 4, 5], [1, 2]]
     """
-    groups = sorted((sorted(c, key=str) for c in nx.connected_components(G)),
-                    key=lambda c: (-len(c), str(c[0])))
-    return {"components": groups, "count": len(groups),
-            "membership": {n: i for i, group in enumerate(groups) for n in group}}
+    groups = sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0])))
+    return {
+        "components": groups,
+        "count": len(groups),
+        "membership": {n: i for i, group in enumerate(groups) for n in group},
+    }
 
 
-def brokers(G: nx.Graph, *, seed: int | None = 0, membership: dict | None = None,
-            between: dict | None = None) -> dict:
+def brokers(G: nx.Graph, *, seed: int | None = 0, membership: dict | None = None, between: dict | None = None) -> dict:
     """Actors who tie communities together, and the bridges between groups.
 
     ``participation`` is each node's participation coefficient, 1 - sum over communities
@@ -110,11 +111,18 @@ def brokers(G: nx.Graph, *, seed: int | None = 0, membership: dict | None = None
         k = sum(ties.values())
         participation[node] = 1.0 - sum((c / k) ** 2 for c in ties.values()) if k else 0.0
         if len(ties) > 1:
-            found.append({"node": node, "participation": participation[node],
-                          "betweenness": between.get(node, 0.0), "communities": len(ties)})
+            found.append(
+                {
+                    "node": node,
+                    "participation": participation[node],
+                    "betweenness": between.get(node, 0.0),
+                    "communities": len(ties),
+                }
+            )
     found.sort(key=lambda b: (-b["betweenness"], -b["participation"], str(b["node"])))
-    bridges = sorted((sorted((u, v), key=str) for u, v in nx.bridges(G)
-                      if G.degree(u) > 1 and G.degree(v) > 1), key=str)
+    bridges = sorted(
+        (sorted((u, v), key=str) for u, v in nx.bridges(G) if G.degree(u) > 1 and G.degree(v) > 1), key=str
+    )
     return {"participation": participation, "brokers": found, "bridges": bridges}
 
 
@@ -149,8 +157,13 @@ def balance(G: nx.Graph, *, seed: int | None = None) -> dict:
                     unbalanced.append({"nodes": [u, v, w], "signs": signs})
     unbalanced.sort(key=lambda t: [str(n) for n in t["nodes"]])
     total = balanced + len(unbalanced)
-    return {"triads": total, "balanced": balanced, "unbalanced": len(unbalanced),
-            "ratio": balanced / total if total else None, "unbalanced_triads": unbalanced}
+    return {
+        "triads": total,
+        "balanced": balanced,
+        "unbalanced": len(unbalanced),
+        "ratio": balanced / total if total else None,
+        "unbalanced_triads": unbalanced,
+    }
 
 
 def shortest_path(G: nx.Graph, a: str, b: str) -> dict:
@@ -170,11 +183,18 @@ def shortest_path(G: nx.Graph, a: str, b: str) -> dict:
         path = nx.shortest_path(G, source, target)
     except nx.NetworkXNoPath:
         path = []
-    steps = [{"relations": G[u][v].get("relations", []), "polarity": G[u][v].get("polarity", "")}
-             for u, v in zip(path, path[1:])]
-    return {"source": source, "target": target, "path": path,
-            "labels": [G.nodes[n].get("label", str(n)) for n in path],
-            "length": len(path) - 1 if path else None, "edges": steps}
+    steps = [
+        {"relations": G[u][v].get("relations", []), "polarity": G[u][v].get("polarity", "")}
+        for u, v in zip(path, path[1:])
+    ]
+    return {
+        "source": source,
+        "target": target,
+        "path": path,
+        "labels": [G.nodes[n].get("label", str(n)) for n in path],
+        "length": len(path) - 1 if path else None,
+        "edges": steps,
+    }
 
 
 def resolve(G: nx.Graph, name: str) -> object:
@@ -198,8 +218,11 @@ def resolve(G: nx.Graph, name: str) -> object:
             if text:
                 known.setdefault(text.casefold(), text)
     close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(repr(known[c]) for c in close)}?" if close else \
-        "; run `kg analyze GRAPH` to list the actors"
+    hint = (
+        f"; did you mean {', '.join(repr(known[c]) for c in close)}?"
+        if close
+        else "; run `kg analyze GRAPH` to list the actors"
+    )
     raise NotInGraph(f"No actor called '{name}' in the graph{hint}")
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from rdflib import RDFS, Graph, URIRef
 
 from kg.errors import OntologyError
+from kg.ontology import ontology_file
 from kg.rdf.vocab import KG
-from kg.resources import ontology_file
 
 HOSTILE, COOPERATIVE, NEUTRAL, MIXED = "hostile", "cooperative", "neutral", "mixed"
 SIGNS = {HOSTILE: -1, COOPERATIVE: 1, NEUTRAL: 0, MIXED: 0}

@@ -40,19 +40,37 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.analyze.polarity import NEUTRAL, SIGNS, combine, load_ontology, polarity_table
+from kg.ontology import local
 from kg.rdf.vocab import KG, SCHEMA, WD
-from kg.store.files import union_graph
+from kg.store.sink import StoreView
+from kg.store.source import open_store, union_graph
 
 # most specific first: a node typed both kg:ArmedGroup and kg:Organization is an ArmedGroup
-ACTOR_TYPES = (KG.Person, KG.ArmedGroup, KG.Military, KG.GovernmentBody, KG.NewsOrganization,
-               KG.Organization, KG.State, KG.Actor)
+ACTOR_TYPES = (
+    KG.Person,
+    KG.ArmedGroup,
+    KG.Military,
+    KG.GovernmentBody,
+    KG.NewsOrganization,
+    KG.Organization,
+    KG.State,
+    KG.Actor,
+)
 PLACE_TYPES = (KG.City, KG.Place)
-EVENT_TYPES = (KG.AirStrike, KG.Attack, KG.Killing, KG.Injury, KG.Designation, KG.Condemnation,
-               KG.Threat, KG.Statement, KG.Event)
+EVENT_TYPES = (
+    KG.AirStrike,
+    KG.Attack,
+    KG.Killing,
+    KG.Injury,
+    KG.Designation,
+    KG.Condemnation,
+    KG.Threat,
+    KG.Statement,
+    KG.Event,
+)
 ROLES_OUT = (KG.agent,)
 ROLES_IN = (KG.target, KG.victim)
-_NOT_RELATIONS = {KG.polarity, KG.participant, KG.agent, KG.target, KG.victim, KG.location,
-                  KG.during, KG.time}
+_NOT_RELATIONS = {KG.polarity, KG.participant, KG.agent, KG.target, KG.victim, KG.location, KG.during, KG.time}
 _WIKIDATA = (str(WD), "https://www.wikidata.org/entity/")
 
 Pair = tuple[str, str]  # (article IRI, sentence)
@@ -84,8 +102,9 @@ def project(data, *, ontology: Graph | None = None) -> nx.Graph:
     evidence = _evidence_index(graph)
     facts = [f for f in _relation_facts(graph, types, evidence, table) if f.source != f.target]
     facts += [f for f in _event_facts(graph, types, evidence, table, onto) if f.source != f.target]
-    kept_places = {n for f in facts for n, other in ((f.source, f.target), (f.target, f.source))
-                   if n in places and other in actors}
+    kept_places = {
+        n for f in facts for n, other in ((f.source, f.target), (f.target, f.source)) if n in places and other in actors
+    }
     nodes = set(actors) | kept_places
     facts = [f for f in facts if f.source in nodes and f.target in nodes]
 
@@ -107,9 +126,6 @@ def project_file(source) -> nx.Graph:
     The graph is read into Oxigraph (a store is opened read-only where it lies) and
     projected from its indexes, so a large graph never has to fit in rdflib.
     """
-    from kg.store.query import open_store
-    from kg.store.sink import StoreView
-
     return project(StoreView(open_store(source)))
 
 
@@ -117,8 +133,9 @@ def _entity_types(graph: Graph, onto: Graph) -> tuple[dict[str, str], dict[str, 
     """Actors and places: IRI -> local name of their most specific class."""
     actor_classes = list(ACTOR_TYPES) + sorted(_subclasses(onto, KG.Actor) - set(ACTOR_TYPES))
     # a class under both (kg:State is an Actor and a Place) counts as an actor
-    place_classes = [c for c in list(PLACE_TYPES) + sorted(_subclasses(onto, KG.Place) - set(PLACE_TYPES))
-                     if c not in actor_classes]
+    place_classes = [
+        c for c in list(PLACE_TYPES) + sorted(_subclasses(onto, KG.Place) - set(PLACE_TYPES)) if c not in actor_classes
+    ]
     rank = {cls: i for i, cls in enumerate(actor_classes + place_classes)}
     actors: dict[str, str] = {}
     places: dict[str, str] = {}
@@ -129,14 +146,13 @@ def _entity_types(graph: Graph, onto: Graph) -> tuple[dict[str, str], dict[str, 
             if isinstance(subject, URIRef) and (key not in best or rank[cls] < rank[best[key]]):
                 best[key] = cls
     for key, cls in best.items():
-        (places if cls in place_classes else actors)[key] = local_name(cls)
+        (places if cls in place_classes else actors)[key] = local(cls)
     return actors, places
 
 
 def _subclasses(graph: Graph, root: URIRef) -> set[URIRef]:
     """All classes below ``root`` (transitively), not ``root`` itself."""
-    return {c for c in graph.transitive_subjects(RDFS.subClassOf, root)
-            if isinstance(c, URIRef) and c != root}
+    return {c for c in graph.transitive_subjects(RDFS.subClassOf, root) if isinstance(c, URIRef) and c != root}
 
 
 def _evidence_index(graph: Graph) -> dict[tuple[str, str, str], set[Pair]]:
@@ -161,10 +177,9 @@ def _relation_facts(graph: Graph, types: dict[str, str], evidence, table) -> Ite
     namespace = str(KG._NS)
     for s in sorted(types):
         for p, o in graph.predicate_objects(URIRef(s)):
-            if (isinstance(o, URIRef) and str(p).startswith(namespace) and p not in _NOT_RELATIONS
-                    and str(o) in types):
+            if isinstance(o, URIRef) and str(p).startswith(namespace) and p not in _NOT_RELATIONS and str(o) in types:
                 pairs = evidence.get((s, str(p), str(o)), set())
-                yield Fact(s, str(o), local_name(p), table.get(p, NEUTRAL), frozenset(pairs))
+                yield Fact(s, str(o), local(p), table.get(p, NEUTRAL), frozenset(pairs))
 
 
 def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Graph) -> Iterator[Fact]:
@@ -176,7 +191,7 @@ def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Gra
         node = URIRef(event)
         own = _pair(graph, node)
         base = {own} if own != ("", "") else set()
-        relation, polarity = local_name(cls), table.get(cls, NEUTRAL)
+        relation, polarity = local(cls), table.get(cls, NEUTRAL)
         agents = [str(a) for a in graph.objects(node, KG.agent) if str(a) in types]
         for agent in sorted(agents):
             agent_pairs = evidence.get((event, str(KG.agent), agent), set())
@@ -184,16 +199,22 @@ def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Gra
                 for target in sorted(map(str, graph.objects(node, role))):
                     role_pairs = evidence.get((event, str(role), target), set())
                     for end in _participants(graph, target, types, events):
-                        yield Fact(agent, end, relation, polarity,
-                                   frozenset(base | agent_pairs | role_pairs), event)
+                        yield Fact(agent, end, relation, polarity, frozenset(base | agent_pairs | role_pairs), event)
         if cls in killings:
             victims = sorted(str(v) for v in graph.objects(node, KG.victim) if str(v) in types)
             for i, a in enumerate(victims):
-                for b in victims[i + 1:]:
-                    pairs = (evidence.get((event, str(KG.victim), a), set())
-                             | evidence.get((event, str(KG.victim), b), set()))
-                    yield Fact(a, b, local_name(KG.killedAlongside),
-                               table.get(KG.killedAlongside, NEUTRAL), frozenset(base | pairs), event)
+                for b in victims[i + 1 :]:
+                    pairs = evidence.get((event, str(KG.victim), a), set()) | evidence.get(
+                        (event, str(KG.victim), b), set()
+                    )
+                    yield Fact(
+                        a,
+                        b,
+                        local(KG.killedAlongside),
+                        table.get(KG.killedAlongside, NEUTRAL),
+                        frozenset(base | pairs),
+                        event,
+                    )
 
 
 def _event_classes(graph: Graph, event_classes: set[URIRef]) -> Iterator[tuple[URIRef, URIRef]]:
@@ -232,11 +253,17 @@ def _mentions(graph: Graph, facts: Iterable[Fact]) -> dict[str, set[str]]:
 
 def _node_attrs(graph: Graph, node: URIRef, type_: str, articles: int) -> dict:
     labels = sorted(map(str, graph.objects(node, RDFS.label))) or sorted(map(str, graph.objects(node, SKOS.prefLabel)))
-    label = labels[0] if labels else unquote(local_name(node)).replace("_", " ")
+    label = labels[0] if labels else unquote(local(node)).replace("_", " ")
     aliases = sorted({str(a) for a in graph.objects(node, SKOS.altLabel) if isinstance(a, Literal)} - {label})
     wikidata = sorted(str(o) for o in graph.objects(node, OWL.sameAs) if str(o).startswith(_WIKIDATA))
-    return {"iri": str(node), "label": label, "type": type_, "aliases": aliases,
-            "wikidata": wikidata[0] if wikidata else "", "articles": articles}
+    return {
+        "iri": str(node),
+        "label": label,
+        "type": type_,
+        "aliases": aliases,
+        "wikidata": wikidata[0] if wikidata else "",
+        "articles": articles,
+    }
 
 
 def _edge_attrs(facts: list[Fact]) -> dict:
@@ -254,12 +281,8 @@ def _edge_attrs(facts: list[Fact]) -> dict:
         "articles": sorted({a for a, _ in real if a}),
         "evidence": [{"article": a, "sentence": s} for a, s in real],
         "events": sorted({f.event for f in facts if f.event}),
-        "facts": [dict(zip(("source", "relation", "target", "polarity"), t))
-                  for t in sorted({(f.source, f.relation, f.target, f.polarity) for f in facts})],
+        "facts": [
+            dict(zip(("source", "relation", "target", "polarity"), t))
+            for t in sorted({(f.source, f.relation, f.target, f.polarity) for f in facts})
+        ],
     }
-
-
-def local_name(iri) -> str:
-    """The part of an IRI after its last ``#`` or ``/``."""
-    text = str(iri)
-    return text[max(text.rfind("#"), text.rfind("/")) + 1:]

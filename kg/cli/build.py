@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.cli import add_pipeline_options, example_epilog, pipeline_from_args
+from kg.cli import EXIT_SKIPPED, add_pipeline_options, example_epilog, pipeline_from_args
 from kg.errors import InputError
+from kg.store.formats import FORMATS
 
 HELP = "Build the knowledge graph of news articles."
 DESCRIPTION = """\
@@ -26,7 +27,9 @@ With --store DIR the graph goes into a persistent store that grows run by run
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "build", help=HELP, description=DESCRIPTION,
+        "build",
+        help=HELP,
+        description=DESCRIPTION,
         epilog=example_epilog(
             "kg build examples/articles -o out",
             "kg build news/ more.jsonl -o out --format trig",
@@ -40,34 +43,63 @@ def add_parser(sub) -> None:
         formatter_class=__import__("argparse").RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory or - (stdin)")
-    p.add_argument("-o", "--output", metavar="OUTDIR",
-                   help="directory for the outputs (optional with --store: then only extractions.jsonl)")
-    p.add_argument("--store", metavar="DIR",
-                   help="add the articles to the persistent store DIR (created if new): a new article is "
-                        "added, an unchanged one skipped, a changed one replaced; each article is "
-                        "committed on its own")
-    p.add_argument("--rebuild", action="store_true",
-                   help="with --store: replace articles even when their text is unchanged "
-                        "(after changing kg, the model or a gazetteer)")
-    p.add_argument("-v", "--verbose", action="store_true",
-                   help="with --store: print one line per article as it is committed")
-    p.add_argument("--format", default="turtle", choices=["turtle", "trig", "nquads", "json-ld"],
-                   help="graph format (default: turtle; trig/nquads/json-ld keep one named graph per article)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTDIR",
+        help="directory for the outputs (optional with --store: then only extractions.jsonl)",
+    )
+    p.add_argument(
+        "--store",
+        metavar="DIR",
+        help="add the articles to the persistent store DIR (created if new): a new article is "
+        "added, an unchanged one skipped, a changed one replaced; each article is "
+        "committed on its own",
+    )
+    p.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="with --store: replace articles even when their text is unchanged "
+        "(after changing kg, the model or a gazetteer)",
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="with --store: print one line per article as it is committed"
+    )
+    p.add_argument(
+        "--format",
+        default="turtle",
+        choices=list(FORMATS),
+        help="graph format (default: turtle; trig/nquads/json-ld keep one named graph per article)",
+    )
     add_pipeline_options(p)
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="run the NLP in N processes (same graph as --jobs 1; default 1)")
-    p.add_argument("--cluster", metavar="ADDRESS", default=None,
-                   help="run the NLP on a Dask cluster: tcp://HOST:PORT of its scheduler, or local:N "
-                        "for N local worker processes (needs kg[cluster])")
-    p.add_argument("--no-network", action="store_true",
-                   help="skip graph.html and network.json (the actor network) for a faster build")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="run the NLP in N processes (same graph as --jobs 1; default 1)",
+    )
+    p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        default=None,
+        help="run the NLP on a Dask cluster: tcp://HOST:PORT of its scheduler, or local:N "
+        "for N local worker processes (needs kg[cluster])",
+    )
+    p.add_argument(
+        "--no-network",
+        action="store_true",
+        help="skip graph.html and network.json (the actor network) for a faster build",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("-q", "--quiet", action="store_true", help="print no summary")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from kg.summary import EXIT_SKIPPED
+    # imported when the command runs: `kg --help` and the other commands need not load it
+    from kg.builder import write_files
 
     if not args.output and not args.store:
         raise InputError("Say where the graph goes: -o OUTDIR (files) or --store DIR (a persistent store)")
@@ -75,8 +107,16 @@ def run(args) -> int:
     progress = not args.no_progress and sys.stderr.isatty()
     if args.store:
         return _run_store(args, pipeline, progress)
-    summary = pipeline.write(args.inputs, Path(args.output), fmt=args.format, jobs=args.jobs,
-                             cluster=args.cluster, progress=progress, network=not args.no_network)
+    summary = write_files(
+        pipeline,
+        args.inputs,
+        Path(args.output),
+        fmt=args.format,
+        jobs=args.jobs,
+        cluster=args.cluster,
+        progress=progress,
+        network=not args.no_network,
+    )
     if not args.quiet:
         print("wrote " + ", ".join(str(p) for p in summary.outputs))
         print("\n".join(summary.lines()))
@@ -85,19 +125,26 @@ def run(args) -> int:
 
 def _run_store(args, pipeline, progress: bool) -> int:
     """``--store DIR``: articles stream into the store; -o OUTDIR gets only extractions.jsonl."""
-    from kg.store.persistent import build_into_store
-    from kg.summary import EXIT_SKIPPED
+    # imported when the command runs: `kg --help` and the other commands need not load it
+    from kg.builder import build_into_store
 
     def committed(iri: str, outcome: str) -> None:
         print(f"{outcome:9} {iri}", flush=True)
 
     extractions = Path(args.output) / "extractions.jsonl" if args.output else None
-    run = build_into_store(pipeline, args.inputs, args.store, extractions=extractions, rebuild=args.rebuild,
-                           on_article=committed if args.verbose else None, progress=progress,
-                           jobs=args.jobs, cluster=args.cluster)
+    run = build_into_store(
+        pipeline,
+        args.inputs,
+        args.store,
+        extractions=extractions,
+        rebuild=args.rebuild,
+        on_article=committed if args.verbose else None,
+        progress=progress,
+        jobs=args.jobs,
+        cluster=args.cluster,
+    )
     if not args.quiet:
         if extractions:
             print(f"wrote {extractions}")
         print("\n".join(run.lines() + run.summary.lines()))
     return EXIT_SKIPPED if run.summary.skipped else 0
-

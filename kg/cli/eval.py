@@ -7,6 +7,7 @@ import sys
 import time
 
 from kg.cli import add_pipeline_options, example_epilog, pipeline_from_args
+from kg.errors import InputError
 
 DESCRIPTION = """\
 Run the real kg pipeline on a human-annotated benchmark and print precision, recall
@@ -27,46 +28,49 @@ DIR uses models written by `kg train`, --rules-only none."""
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "eval", help="Score kg's extraction on a benchmark (CoNLL04, WikiEvents).",
-        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "eval",
+        help="Score kg's extraction on a benchmark (CoNLL04, WikiEvents).",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=example_epilog(
-            "kg eval conll04 ../shared/data/conll04/conll04_dev.json",
+            "kg eval conll04 data/conll04/conll04_dev.json",
             "kg eval conll04 conll04_dev.json --rules-only",
             "kg eval conll04 conll04_dev.json --model models/",
-            "kg eval wikievents ../shared/data/wikievents/dev.jsonl",
+            "kg eval wikievents data/wikievents/dev.jsonl",
         ),
     )
     p.add_argument("benchmark", choices=["conll04", "wikievents"], help="which benchmark PATH holds")
     p.add_argument("path", metavar="PATH", help="the benchmark file")
-    p.add_argument("--coref", metavar="FILE", default=None,
-                   help="wikievents: coreference clusters (default: coref-<split>.jsonlines beside PATH)")
-    p.add_argument("--roles", metavar="FILE", default=None,
-                   help="wikievents: KAIROS role file, to check the role mapping against")
+    p.add_argument(
+        "--coref",
+        metavar="FILE",
+        default=None,
+        help="wikievents: coreference clusters (default: coref-<split>.jsonlines beside PATH)",
+    )
+    p.add_argument(
+        "--roles", metavar="FILE", default=None, help="wikievents: KAIROS role file, to check the role mapping against"
+    )
     add_pipeline_options(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from kg.errors import InputError
-    from kg.eval import mapping, report
+    # imported when the command runs: `kg --help` and the other commands need not load it
+    from kg.eval import conll04, mapping, report, wikievents
 
     pipeline = pipeline_from_args(args)
     started = time.perf_counter()
     setting = "rules only" if args.rules_only else f"trained models from {args.model or 'kg/data'}"
     if args.benchmark == "conll04":
-        from kg.eval import conll04
-
         sentences = conll04.load(args.path)
         result = conll04.evaluate(pipeline, sentences, progress=sys.stderr.isatty())
         lines = [f"CoNLL04 {args.path}: {result.sentences} sentences, kg with {setting}", ""]
-        lines += report.table("Entities (strict: span and type)", result.entities,
-                              order=mapping.CONLL04_ENTITY_TYPES)
+        lines += report.table("Entities (strict: span and type)", result.entities, order=mapping.CONLL04_ENTITY_TYPES)
         lines.append("")
-        lines += report.table("Relations (strict: type, argument spans and types)", result.relations,
-                              order=mapping.CONLL04_RELATION_TYPES)
+        lines += report.table(
+            "Relations (strict: type, argument spans and types)", result.relations, order=mapping.CONLL04_RELATION_TYPES
+        )
     else:
-        from kg.eval import wikievents
-
         if args.roles:
             unknown = wikievents.check_roles(args.roles)
             if unknown:
@@ -74,8 +78,9 @@ def run(args) -> int:
         docs = wikievents.load(args.path, args.coref)
         result = wikievents.evaluate(pipeline, docs)
         lines = [f"WikiEvents {args.path}: {result.documents} documents, kg with {setting}", ""]
-        lines += report.table("Triggers (event type, overlapping span)", result.triggers,
-                              order=mapping.KAIROS_EVENT_TYPES)
+        lines += report.table(
+            "Triggers (event type, overlapping span)", result.triggers, order=mapping.KAIROS_EVENT_TYPES
+        )
         lines.append("")
         lines += report.table("Arguments, head word match", result.arguments_head)
         lines.append("")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli import add_pipeline_options, example_epilog, pipeline_from_args
+from kg.cli import EXIT_SKIPPED, add_pipeline_options, example_epilog, pipeline_from_args
 
 DESCRIPTION = """\
 Write every mention, relation and event found in the articles to a JSONL file
@@ -15,10 +15,14 @@ article text as kg read it."""
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "extract", help="Write the extractions (mentions, relations, events) as JSONL.",
-        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=example_epilog("kg extract examples/articles -o extractions.jsonl",
-                              "kg extract news.jsonl -o - | jq 'select(.kind==\"event\")'"),
+        "extract",
+        help="Write the extractions (mentions, relations, events) as JSONL.",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=example_epilog(
+            "kg extract examples/articles -o extractions.jsonl",
+            "kg extract news.jsonl -o - | jq 'select(.kind==\"event\")'",
+        ),
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory or - (stdin)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="JSONL file, or - for stdout")
@@ -27,11 +31,14 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    # imported when the command runs: `kg --help` and the other commands need not load it
+    from kg.builder import build_in_memory
     from kg.store.jsonl import json_line, records, write_extractions
-    from kg.summary import EXIT_SKIPPED
 
-    result = pipeline_from_args(args).run(
-        args.inputs, on_skip=lambda s: print(f"skipped {s.origin}: {s.reason}", file=sys.stderr)
+    result = build_in_memory(
+        pipeline_from_args(args),
+        args.inputs,
+        on_skip=lambda s: print(f"skipped {s.origin}: {s.reason}", file=sys.stderr),
     )
     if args.output == "-":
         for r in result.extractions:

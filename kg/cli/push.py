@@ -26,8 +26,10 @@ the Graph Store Protocol and falls back to Update. For a store with accounts giv
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "push", help="Send the graph to a SPARQL triple store (Fuseki, Oxigraph, GraphDB, ...).",
-        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "push",
+        help="Send the graph to a SPARQL triple store (Fuseki, Oxigraph, GraphDB, ...).",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=example_epilog(
             "kg push kgstore http://localhost:3030/news/data",
             "kg push kgstore http://localhost:7878/store",
@@ -37,19 +39,26 @@ def add_parser(sub) -> None:
     )
     p.add_argument("source", metavar="STORE|GRAPH", help="a store directory or a graph file (.trig, .nq, ...)")
     p.add_argument("url", metavar="URL", help="the triple store's Graph Store or Update endpoint")
-    p.add_argument("--protocol", choices=["auto", "gsp", "update"], default="auto",
-                   help="gsp: Graph Store Protocol PUT; update: SPARQL Update; auto: find out (default)")
-    p.add_argument("--graph", metavar="IRI",
-                   help="name of the graph for triples outside any named graph (a Turtle file's union)")
+    p.add_argument(
+        "--protocol",
+        choices=["auto", "gsp", "update"],
+        default="auto",
+        help="gsp: Graph Store Protocol PUT; update: SPARQL Update; auto: find out (default)",
+    )
+    p.add_argument(
+        "--graph", metavar="IRI", help="name of the graph for triples outside any named graph (a Turtle file's union)"
+    )
     p.add_argument("--user", help="account name for HTTP basic authentication")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                   help="time limit of one request (default: 60)")
+    p.add_argument(
+        "--timeout", type=float, default=60.0, metavar="SECONDS", help="time limit of one request (default: 60)"
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="print each graph as it is sent")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from kg.store.push import push
+    # imported when the command runs: `kg --help` and the other commands need not load it
+    from kg.serve.push import push
 
     password = None
     if args.user is not None:
@@ -60,7 +69,15 @@ def run(args) -> int:
     def sent(name: str, count: int) -> None:
         print(f"{count:>8} triples  {name}", flush=True)
 
-    report = push(args.source, args.url, protocol=args.protocol, graph=args.graph, user=args.user,
-                  password=password, timeout=args.timeout, on_graph=sent if args.verbose else None)
+    report = push(
+        args.source,
+        args.url,
+        protocol=args.protocol,
+        graph=args.graph,
+        user=args.user,
+        password=password,
+        timeout=args.timeout,
+        on_graph=sent if args.verbose else None,
+    )
     print(report.line())
     return 0

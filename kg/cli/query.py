@@ -16,14 +16,20 @@ dcterms: are predeclared; the default graph is the union of all article graphs."
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "query", help="Run a SPARQL query over a built graph.", description=DESCRIPTION,
+        "query",
+        help="Run a SPARQL query over a built graph.",
+        description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=example_epilog(
             "kg query out/graph.ttl 'SELECT ?who ?whom WHERE { ?who kg:designated ?whom }'",
-            "kg query out/graph.ttl --file examples/queries/03-leader-of.rq --format csv",
+            "kg query out/graph.ttl --file examples/queries/03-leaders.rq --format csv",
         ),
     )
-    p.add_argument("graph", metavar="GRAPH", help="graph file (.ttl, .trig, .nq, .nt, .jsonld)")
+    p.add_argument(
+        "graph",
+        metavar="GRAPH",
+        help="a graph file (.ttl, .trig, .nq, .nt, .jsonld) or a store directory (`kg build --store`)",
+    )
     p.add_argument("query", nargs="?", metavar="QUERY", help="the SPARQL query text")
     p.add_argument("--file", metavar="FILE.rq", help="read the query from a file")
     p.add_argument("--format", default="table", choices=["table", "csv", "json"], help="output format")
@@ -31,6 +37,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    # imported when the command runs: `kg --help` and the other commands need not load it
     from kg.store.query import format_result, query
 
     if (args.query is None) == (args.file is None):

@@ -10,39 +10,45 @@ from kg.cli import example_epilog
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
-        "render", help="draw the network of actors as one interactive HTML file (works offline)",
+        "render",
+        help="draw the network of actors as one interactive HTML file (works offline)",
         description="Write one self-contained HTML page (vis-network inlined, no external URL) showing the "
-                    "actors, coloured by type and sized by PageRank, and their ties, coloured by polarity. "
-                    "Hover or click for aliases, Wikidata links and the evidence sentences; search by name; "
-                    "filter by type.",
+        "actors, coloured by type and sized by PageRank, and their ties, coloured by polarity. "
+        "Hover or click for aliases, Wikidata links and the evidence sentences; search by name; "
+        "filter by type.",
         epilog=example_epilog(
             "kg render out/graph.ttl -o out/graph.html",
             'kg render out/graph.ttl -o kh.html --focus "Kataib Hezbollah" --depth 2',
             "kg render out/graph.ttl -o top.html --top 200 --types State ArmedGroup Person",
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("graph", metavar="GRAPH",
-                        help="a graph file written by `kg build` (.ttl, .trig, .nq, .jsonld, .nt)")
-    parser.add_argument("-o", "--output", default="graph.html", metavar="HTML",
-                        help="page to write (default: graph.html)")
-    parser.add_argument("--focus", metavar="NAME",
-                        help="draw only the actors around this one (label, alias or IRI)")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "graph",
+        metavar="GRAPH",
+        help="a graph file written by `kg build` (.ttl, .trig, .nq, .jsonld, .nt) or a store directory",
+    )
+    parser.add_argument(
+        "-o", "--output", default="graph.html", metavar="HTML", help="page to write (default: graph.html)"
+    )
+    parser.add_argument("--focus", metavar="NAME", help="draw only the actors around this one (label, alias or IRI)")
     parser.add_argument("--depth", type=int, default=2, help="with --focus: how many ties away to go (default: 2)")
     parser.add_argument("--top", type=int, metavar="N", help="draw only the N most central actors (PageRank)")
-    parser.add_argument("--types", nargs="+", metavar="TYPE",
-                        help="draw only actors of these types, e.g. State ArmedGroup Person")
+    parser.add_argument(
+        "--types", nargs="+", metavar="TYPE", help="draw only actors of these types, e.g. State ArmedGroup Person"
+    )
     parser.add_argument("--title", help="page title (default: from the file name)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     # imported here so that `kg --help` does not pay for networkx and pyvis
+    # imported when the command runs: `kg --help` and the other commands need not load it
     from kg.analyze import project_file
     from kg.render import write_html
 
     G = project_file(args.graph)
     title = args.title or f"Actor network: {Path(args.graph).name}"
-    path = write_html(G, args.output, title=title, focus=args.focus, depth=args.depth, top=args.top,
-                      types=args.types)
+    path = write_html(G, args.output, title=title, focus=args.focus, depth=args.depth, top=args.top, types=args.types)
     print(f"Wrote {path} ({G.number_of_nodes()} actors in the graph); open it in a browser")
     return 0

@@ -14,13 +14,15 @@ fine-tuned from the English model's) and relation-classifier.{npz,json}.
 TRAIN teaches both models; DEV only chooses the recogniser's number of passes and
 the classifier's probability threshold. Use the result with
 `kg eval ... --model DIR` (or Pipeline(trained=DIR)); copy the four files into
-kg/data/ to ship them. Takes about 90 seconds on two cores."""
+kg/data/ to ship them. Takes about four minutes on two cores."""
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "train", help="Retrain the entity recogniser and relation classifier (CoNLL04).",
-        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "train",
+        help="Retrain the entity recogniser and relation classifier (CoNLL04).",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=example_epilog(
             "kg train conll04 conll04_train.json conll04_dev.json -o models/",
             "kg eval conll04 conll04_dev.json --model models/",
@@ -30,8 +32,9 @@ def add_parser(sub) -> None:
     p.add_argument("train", metavar="TRAIN", help="training file")
     p.add_argument("dev", metavar="DEV", help="development file (tuning only)")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="directory for the trained models")
-    p.add_argument("--epochs", type=int, default=16,
-                   help="passes over TRAIN to fine-tune the entity recogniser (default: 16)")
+    p.add_argument(
+        "--epochs", type=int, default=16, help="passes over TRAIN to fine-tune the entity recogniser (default: 16)"
+    )
     p.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     p.add_argument("--spacy-model", default=None, help="spaCy model name or path (default: en_core_web_sm)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the result")
@@ -39,13 +42,17 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from kg.learn.train import train_conll04
+    # imported when the command runs: `kg --help` and the other commands need not load it
+    from kg.train import train_conll04
 
     say = (lambda line: None) if args.quiet else print
-    r = train_conll04(args.train, args.dev, args.output, ner_epochs=args.epochs, seed=args.seed,
-                      model=args.spacy_model, say=say)
+    r = train_conll04(
+        args.train, args.dev, args.output, ner_epochs=args.epochs, seed=args.seed, model=args.spacy_model, say=say
+    )
     out = Path(args.output)
     print(f"wrote {out / 'entity-recognizer.bin'} and {out / 'relation-classifier.npz'} in {r.seconds:.0f} s")
-    print(f"on {Path(args.dev).name}: entity F1 {100 * r.entity_f1:.1f}, relation F1 {100 * r.relation_f1:.1f} "
-          f"(recogniser passes {r.ner_epochs}, threshold {r.threshold:.2f})")
+    print(
+        f"on {Path(args.dev).name}: entity F1 {100 * r.entity_f1:.1f}, relation F1 {100 * r.relation_f1:.1f} "
+        f"(recogniser passes {r.ner_epochs}, threshold {r.threshold:.2f})"
+    )
     return 0

@@ -70,6 +70,7 @@ def load(path: str | Path) -> list[Sentence]:
 
 # -- from kg's output to token spans ------------------------------------------------------
 
+
 class TokenMap:
     """Character offsets in the joined text -> token indexes."""
 
@@ -81,7 +82,7 @@ class TokenMap:
             pos += len(tok) + 1
 
     def token_at(self, char: int) -> int:
-        for i, (s, e) in enumerate(self.bounds):
+        for i, (_, e) in enumerate(self.bounds):
             if char < e:
                 return i
         return len(self.bounds) - 1
@@ -99,7 +100,7 @@ def mention_span(m: Mention, text: str, named_spans: list[tuple[int, int]]) -> t
     """
     start = m.start
     if m.title:
-        before = text[:m.start].rstrip()
+        before = text[: m.start].rstrip()
         if before.endswith(m.title):
             t_start = len(before) - len(m.title)
             if any(s <= t_start and m.end <= e for s, e in named_spans):
@@ -148,7 +149,9 @@ def predictions(sentence: Sentence, doc, ex: Extraction) -> Predicted:
     return pred
 
 
-def run(pipeline, sentences: list[Sentence], *, progress: bool = False) -> Iterator[tuple[Sentence, object, Extraction]]:
+def run(
+    pipeline, sentences: list[Sentence], *, progress: bool = False
+) -> Iterator[tuple[Sentence, object, Extraction]]:
     """Run the real kg pipeline on each sentence: ``(sentence, doc, extraction)``."""
     articles = (Article(id=s.id, text=s.text) for s in sentences)
     stream = pipeline.extract_docs(articles)

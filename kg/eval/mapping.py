@@ -109,7 +109,7 @@ CONLL04_TO_PREDICATE = {
     "Located_In": str(KG.locatedIn),
 }
 #: CoNLL04 entity type -> the spaCy label kg's entity recogniser learns for it
-#: (:mod:`kg.learn.entities`; the mention finder refines these into our classes)
+#: (:mod:`kg.nlp.recognizer`; the mention finder refines these into our classes)
 CONLL04_TO_SPACY = {"Peop": "PERSON", "Org": "ORG", "Loc": "GPE", "Other": "MISC"}
 
 

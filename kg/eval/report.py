@@ -19,15 +19,16 @@ def table(title: str, report: Report, *, order: Iterable[str] | None = None) -> 
     lines = [title, f"  {'type':<{width}}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
     for t in types:
         s = report.per_type.get(t, PRF())
-        lines.append(f"  {t:<{width}}{_pct(s.precision):>7}{_pct(s.recall):>7}{_pct(s.f1):>7}"
-                     f"{s.gold:>7}{s.predicted:>7}")
+        lines.append(
+            f"  {t:<{width}}{_pct(s.precision):>7}{_pct(s.recall):>7}{_pct(s.f1):>7}{s.gold:>7}{s.predicted:>7}"
+        )
     o = report.overall
-    lines.append(f"  {'micro':<{width}}{_pct(o.precision):>7}{_pct(o.recall):>7}{_pct(o.f1):>7}"
-                 f"{o.gold:>7}{o.predicted:>7}")
+    lines.append(
+        f"  {'micro':<{width}}{_pct(o.precision):>7}{_pct(o.recall):>7}{_pct(o.f1):>7}{o.gold:>7}{o.predicted:>7}"
+    )
     errors = ", ".join(f"{k} {report.errors[k]}" for k in ERROR_KINDS if report.errors.get(k))
     lines.append(f"  errors: {errors or 'none'}")
     confused = [(k, n) for k, n in report.confusion.most_common() if "-" not in k][:6]
     if confused:
-        lines.append("  type confusions (gold -> predicted): "
-                     + ", ".join(f"{g} -> {p} {n}" for (g, p), n in confused))
+        lines.append("  type confusions (gold -> predicted): " + ", ".join(f"{g} -> {p} {n}" for (g, p), n in confused))
     return lines

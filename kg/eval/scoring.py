@@ -64,7 +64,7 @@ class PRF:
     def predicted(self) -> int:
         return self.tp + self.fp
 
-    def __add__(self, other: "PRF") -> "PRF":
+    def __add__(self, other: PRF) -> PRF:
         return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
 
@@ -259,8 +259,13 @@ def trigger_scores(gold: Iterable[Trigger], pred: Iterable[Trigger]) -> Report:
     def ok(g, p):
         return g[0] == p[0] and g[3] == p[3] and _overlap(g[1], g[2], p[1], p[2])
 
-    return _event_report(gold_l, pred_l, ok, type_of=lambda x: x[3],
-                         same_place=lambda g, p: g[0] == p[0] and _overlap(g[1], g[2], p[1], p[2]))
+    return _event_report(
+        gold_l,
+        pred_l,
+        ok,
+        type_of=lambda x: x[3],
+        same_place=lambda g, p: g[0] == p[0] and _overlap(g[1], g[2], p[1], p[2]),
+    )
 
 
 def argument_scores(gold: Iterable[GoldArg], pred: Iterable[PredArg], *, coref: bool = False) -> Report:
@@ -293,7 +298,9 @@ def argument_scores(gold: Iterable[GoldArg], pred: Iterable[PredArg], *, coref: 
         return same_event(g, p) and g.role == p[4] and p[5] in heads(g)
 
     return _event_report(
-        gold_l, pred_l, ok,
+        gold_l,
+        pred_l,
+        ok,
         type_of=lambda x: f"{x.event_type}.{x.role}" if isinstance(x, GoldArg) else f"{x[1]}.{x[4]}",
         same_place=lambda g, p: same_event(g, p) and p[5] in heads(g),
     )
@@ -304,8 +311,10 @@ def _event_report(gold: list, pred: list, ok, *, type_of, same_place) -> Report:
     per_tp: Counter = Counter(type_of(gold[i]) for i, _ in pairs)
     per_gold: Counter = Counter(type_of(g) for g in gold)
     per_pred: Counter = Counter(type_of(p) for p in pred)
-    per = {t: PRF(per_tp[t], per_pred[t] - per_tp[t], per_gold[t] - per_tp[t])
-           for t in sorted(set(per_gold) | set(per_pred))}
+    per = {
+        t: PRF(per_tp[t], per_pred[t] - per_tp[t], per_gold[t] - per_tp[t])
+        for t in sorted(set(per_gold) | set(per_pred))
+    }
     tp = len(pairs)
     overall = PRF(tp, len(pred) - tp, len(gold) - tp)
     errors: Counter = Counter()

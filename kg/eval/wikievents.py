@@ -74,13 +74,23 @@ def load(path: str | Path, coref: str | Path | None = None) -> list[Document]:
                 typ = mapping.kairos_event_type(ev["event_type"])
                 if typ is None:
                     continue
-                events.append(GoldEvent(typ, ev["trigger"]["start"], ev["trigger"]["end"],
-                                        tuple((a["role"], a["entity_id"]) for a in ev["arguments"])))
-            docs.append(Document(
-                id=rec["doc_id"], tokens=tuple(rec["tokens"]),
-                mentions={m["id"]: (m["start"], m["end"]) for m in rec["entity_mentions"]},
-                events=tuple(events), clusters=clusters.get(rec["doc_id"], ()),
-            ))
+                events.append(
+                    GoldEvent(
+                        typ,
+                        ev["trigger"]["start"],
+                        ev["trigger"]["end"],
+                        tuple((a["role"], a["entity_id"]) for a in ev["arguments"]),
+                    )
+                )
+            docs.append(
+                Document(
+                    id=rec["doc_id"],
+                    tokens=tuple(rec["tokens"]),
+                    mentions={m["id"]: (m["start"], m["end"]) for m in rec["entity_mentions"]},
+                    events=tuple(events),
+                    clusters=clusters.get(rec["doc_id"], ()),
+                )
+            )
         except (KeyError, TypeError, IndexError) as err:
             raise InputError(f"{path}: line {i + 1} lacks {err} (WikiEvents format)") from None
     return docs
@@ -102,6 +112,7 @@ def check_roles(role_file: str | Path) -> list[str]:
 
 
 # -- scoring -------------------------------------------------------------------------------
+
 
 class _Heads:
     """Head tokens (benchmark indexes) of character spans, from kg's parse of the document."""

@@ -1,6 +1,6 @@
 """From a parsed article to mentions, relations and events, with offsets and evidence.
 
-Only this package and :mod:`kg.nlp` touch spaCy objects; everything returned is a plain
+Only :mod:`kg.nlp`, this package and :mod:`kg.learn` touch spaCy objects; everything returned is a plain
 record from :mod:`kg.types`.
 """
 
@@ -13,7 +13,8 @@ from kg.extract.implied import implied_relations
 from kg.extract.mentions import Gazetteer, MentionFinder
 from kg.extract.quotes import speakers
 from kg.extract.relations import find_relations
-from kg.extract.syntax import Syntax, local, sentence_span
+from kg.extract.syntax import Syntax, sentence_span
+from kg.ontology import local
 from kg.types import Article, Extraction
 
 __all__ = ["Gazetteer", "extract"]
@@ -39,8 +40,9 @@ def extract(doc, article: Article, gazetteer: Gazetteer, *, relation_model=None)
     if relation_model is not None:
         relations = (*relations, *relation_model.relations(doc, finder.mentions, relations))
     sentences = tuple(sentence_span(sent[0]) for sent in doc.sents)
-    return Extraction(article=article, mentions=tuple(finder.mentions), relations=relations,
-                      events=events, sentences=sentences)
+    return Extraction(
+        article=article, mentions=tuple(finder.mentions), relations=relations, events=events, sentences=sentences
+    )
 
 
 def _attach_context(syn: Syntax) -> None:

@@ -19,9 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from kg.extract import lexicon as lex
-from kg.extract.mentions import ONT
-from kg.extract.syntax import Syntax, local, sentence_span
+from kg.extract.syntax import Syntax, sentence_span
 from kg.extract.timex import resolve_time
 from kg.extract.triggers import (
     ATTACKS,
@@ -34,18 +32,24 @@ from kg.extract.triggers import (
     trigger_class,
     trigger_lemma,
 )
+from kg.nlp import lexicon as lex
+from kg.ontology import ACTORS, ONT, PLACES, local
 from kg.types import Argument, EventMention, Mention, Span
 
 EXTRACTOR = "dependency-patterns"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 PATIENT_ROLE = {
-    "Attack": "target", "AirStrike": "target", "Killing": "victim", "Injury": "victim",
-    "Designation": "target", "Condemnation": "target", "Threat": "target",
+    "Attack": "target",
+    "AirStrike": "target",
+    "Killing": "victim",
+    "Injury": "victim",
+    "Designation": "target",
+    "Condemnation": "target",
+    "Threat": "target",
 }
 _STRIKE_FAMILY = {"strike", "airstrike", "air-strike", "raid", "bombing", "bomb", "bombardment", "shelling"}
 _INDEFINITE = {"a", "an", "another", "several", "many", "some", "further", "more", "few"}
 _ANAPHORIC_DETS = {"the", "these", "those", "this", "that", "such"}
-_ACTOR = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Military", "NewsOrganization", "State"}
 _ACCUSE = {"accuse", "blame", "charge", "suspect"}
 # events kept without a named participant: they happened whoever took part
 _KEPT_WITHOUT_NAMES = frozenset({*ATTACKS, *HARMS})
@@ -150,13 +154,16 @@ class EventFinder:
                     else:
                         d.agents += self._participants(p, d, "agent", owners=True)
             elif c.dep_ == "prep" and c.lower_ in ("alongside", "with") and cls in HARMS:
-                d.patients += [m for p in c.children if p.dep_ == "pobj"
-                               for m in self._participants(p, d, "patient")]
+                d.patients += [m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "patient")]
             elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and cls in ATTACKS:
                 # "fired at the base" is aimed at it; "attacked at the station" is where, not whom
                 where = c.lower_ == "at" and lemma not in lex.AIMED_VERBS
-                d.patients += [m for p in c.children if p.dep_ == "pobj" and not (where and self._place(p))
-                               for m in self._participants(p, d, "patient", owners=True)]
+                d.patients += [
+                    m
+                    for p in c.children
+                    if p.dep_ == "pobj" and not (where and self._place(p))
+                    for m in self._participants(p, d, "patient", owners=True)
+                ]
             elif c.dep_ == "prep" and c.lower_ == "as" and cls == "Designation":
                 d.designated_as = next((p for p in c.children if p.dep_ == "pobj"), None)
             elif c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
@@ -165,8 +172,7 @@ class EventFinder:
                         d.during = p
             elif c.dep_ == "advcl" and cls in HARMS and trigger_class(c) in ATTACKS:
                 d.during = c  # "two soldiers were wounded when a bomb exploded"
-        if cls in HARMS and d.during is None and tok.dep_ in ("advcl", "conj") \
-                and trigger_class(tok.head) in ATTACKS:
+        if cls in HARMS and d.during is None and tok.dep_ in ("advcl", "conj") and trigger_class(tok.head) in ATTACKS:
             d.during = tok.head  # "a device exploded, wounding 13 people"
         if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and "nsubj" not in {c.dep_ for c in tok.children}:
             if trigger_class(tok.head) in ATTACKS and cls in ATTACKS:
@@ -176,14 +182,21 @@ class EventFinder:
                 d.patients += self._participants(tok.head, d, "patient", owners=True)
         if not d.patients and not passive and tok.dep_ == "conj" and tok.tag_ == "VBN":
             # "a man was shot and killed": the passive subject is shared
-            d.patients += [m for c in tok.head.children if c.dep_ == "nsubjpass"
-                           for m in self._participants(c, d, "patient", owners=True)]
+            d.patients += [
+                m
+                for c in tok.head.children
+                if c.dep_ == "nsubjpass"
+                for m in self._participants(c, d, "patient", owners=True)
+            ]
         if not d.agents and not harmed_subject and not passive and not device_subject:
             d.agents += self._inherited_subject(tok, d)
         d.own_agent = bool(d.agents)
         d.places = syn.places(tok)
-        if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children) \
-                and self._place(tok.head):
+        if (
+            tok.dep_ == "relcl"
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
+            and self._place(tok.head)
+        ):
             d.places += self._place_mentions(tok.head)  # "the station, where six people were killed"
         d.times = syn.time_expressions(tok)
         if d.designated_as is not None:
@@ -203,8 +216,9 @@ class EventFinder:
             if c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "dobj" and head.pos_ == "VERB"):
                 d.patients += self._participants(c, d, "patient")
             elif c.dep_ == "agent":
-                d.agents += [m for p in c.children if p.dep_ == "pobj"
-                             for m in self._participants(p, d, "agent", owners=True)]
+                d.agents += [
+                    m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "agent", owners=True)
+                ]
         if trigger_class(head) in ATTACKS:
             d.during = head  # "shot dead": killed in the shooting
         d.places = syn.places(head) + syn.places(d.token)
@@ -217,11 +231,10 @@ class EventFinder:
                 d.patients += self._participants(c, d, "patient")  # "his death"
             elif c.dep_ in ("compound", "amod", "nmod", "poss") and c.lower_ not in lex.AIR_MODIFIERS:
                 m = syn.mention(c)
-                if m is not None and local(m.cls) in _ACTOR and m.kind != "demonym":
+                if m is not None and local(m.cls) in ACTORS and m.kind != "demonym":
                     d.agents.append(m)
             elif c.dep_ == "prep" and c.lower_ == "by":
-                d.agents += [m for p in c.children if p.dep_ == "pobj"
-                             for m in self._participants(p, d, "agent")]
+                d.agents += [m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "agent")]
             elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
                 for p in c.children:
                     if p.dep_ != "pobj":
@@ -237,22 +250,33 @@ class EventFinder:
                 subj = [m for c in head.children if c.dep_ == "nsubj" for m in self._participants(c, d, "agent")]
                 d.agents += subj or self._inherited_subject(head, d)
             else:
-                d.agents += [m for c in head.children if c.dep_ == "agent" for p in c.children
-                             if p.dep_ == "pobj" for m in self._participants(p, d, "agent", owners=True)]
+                d.agents += [
+                    m
+                    for c in head.children
+                    if c.dep_ == "agent"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for m in self._participants(p, d, "agent", owners=True)
+                ]
             d.own_agent = bool(d.agents)
             d.times += syn.time_expressions(head)
             d.places += syn.places(head)
         elif tok.dep_ == "nsubj" and head.lemma_.lower() in lex.OCCURRENCE_VERBS:
             # "the worst explosion was at the bus station"
-            d.places += syn.places(head) or [m for prep in head.children if prep.dep_ == "prep"
-                                             and prep.lower_ in _PLACE_PREPS for p in prep.children
-                                             if p.dep_ == "pobj" and self._place(p)
-                                             for m in self._place_mentions(p)]
+            d.places += syn.places(head) or [
+                m
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS
+                for p in prep.children
+                if p.dep_ == "pobj" and self._place(p)
+                for m in self._place_mentions(p)
+            ]
             d.times += syn.time_expressions(head)
         elif tok.dep_ == "dobj" and head.lemma_.lower() in lex.EXPERIENCER_VERBS:
             # "13 people suffered injuries", "he survived an attack"
-            d.patients += [m for c in head.children if c.dep_ == "nsubj"
-                           for m in self._participants(c, d, "patient", owners=True)]
+            d.patients += [
+                m for c in head.children if c.dep_ == "nsubj" for m in self._participants(c, d, "patient", owners=True)
+            ]
             d.times += syn.time_expressions(head)
             d.places += syn.places(head)
         d.places += syn.places(tok)
@@ -283,8 +307,10 @@ class EventFinder:
                 if m.kind == "demonym" and _describable(t, role, d.cls):
                     found.append(syn.finder.description(t, _description_class(t)))  # "Iraqis"
                 continue
-            if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in ("including", "such"))
-                   for c in t.children) and names:
+            if (
+                any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in ("including", "such")) for c in t.children)
+                and names
+            ):
                 continue  # the name it is followed by stands for it
             if owners and (role == "agent" or d.cls in ATTACKS or not _describable(t, role, d.cls)):
                 own = syn.owners(t)  # "attacks on US bases": the US is attacked
@@ -305,7 +331,7 @@ class EventFinder:
         """
         m = self.syn.mention(tok)
         if m is not None:
-            return local(m.cls) in ("Place", "City", "State") and m.kind in ("name", "nominal")
+            return local(m.cls) in PLACES and m.kind in ("name", "nominal")
         nouns = lex.TYPE_NOUNS["Place"] if areas_only else lex.PLACE_NOUNS
         return tok.lemma_.lower() in nouns and tok.ent_type_ not in _NOT_PARTICIPANTS
 
@@ -342,8 +368,12 @@ class EventFinder:
                 v = v.head
                 if has_device_subject(v):
                     return []  # "the bomb exploded, killing two": no one to blame in this clause
-                subj = [m for c in v.children if c.dep_ in ("nsubj",) and trigger_class(c) is None
-                        for m in self._participants(c, d, "agent")]
+                subj = [
+                    m
+                    for c in v.children
+                    if c.dep_ in ("nsubj",) and trigger_class(c) is None
+                    for m in self._participants(c, d, "agent")
+                ]
                 if subj:
                     return subj
                 continue
@@ -442,14 +472,26 @@ class EventFinder:
         for ent, prep in times[:1]:
             resolved = resolve_time(prep + ent.text, self.published)
             if resolved is not None:
-                args.append(Argument(ONT + "time", value=resolved[0], datatype=resolved[1],
-                                     span=Span(ent.start_char, ent.end_char, ent.text)))
+                args.append(
+                    Argument(
+                        ONT + "time",
+                        value=resolved[0],
+                        datatype=resolved[1],
+                        span=Span(ent.start_char, ent.end_char, ent.text),
+                    )
+                )
         if d.designated_as is not None:
             words = [t for t in d.designated_as.subtree if t.dep_ != "det" and t.i <= d.designated_as.i]
             if words:
-                span = syn.doc[words[0].i: d.designated_as.i + 1]
-                args.append(Argument(ONT + "designatedAs", value=span.text, datatype=XSD_STRING,
-                                     span=Span(span.start_char, span.end_char, span.text)))
+                span = syn.doc[words[0].i : d.designated_as.i + 1]
+                args.append(
+                    Argument(
+                        ONT + "designatedAs",
+                        value=span.text,
+                        datatype=XSD_STRING,
+                        span=Span(span.start_char, span.end_char, span.text),
+                    )
+                )
         if entity_args == 0 and cls not in _KEPT_WITHOUT_NAMES:
             return None
         if d.figurative and not d.patients:
@@ -485,18 +527,25 @@ def _describable(tok, role: str, cls: str) -> bool:
     harmed may be any people, numbers included ("another 15", "scores"); an attack's
     target may be a thing too ("a bakery", "the convoy"). Never a time or an event.
     """
-    if tok.ent_type_ in _NOT_PARTICIPANTS or trigger_class(tok) is not None \
-            or not any(ch.isalnum() for ch in tok.text):
+    if tok.ent_type_ in _NOT_PARTICIPANTS or trigger_class(tok) is not None or not any(ch.isalnum() for ch in tok.text):
         return False
     lower = tok.lower_
     if tok.pos_ == "PRON":
-        return lower in lex.PERSON_PRONOUNS and not lower.endswith(("self", "selves")) \
+        return (
+            lower in lex.PERSON_PRONOUNS
+            and not lower.endswith(("self", "selves"))
             or (role == "patient" and cls in ATTACKS and lower == "it")
+        )
     if role == "agent":
         return is_person(tok) or is_group(tok)
     if cls in HARMS:  # people, or a count of them ("nine lives", "another 15", "the wounded")
-        return is_person(tok) or is_group(tok) or tok.pos_ in ("NUM", "PROPN") \
-            or any(c.dep_ == "nummod" for c in tok.children) or (tok.pos_ == "ADJ" and tok.dep_ != "amod")
+        return (
+            is_person(tok)
+            or is_group(tok)
+            or tok.pos_ in ("NUM", "PROPN")
+            or any(c.dep_ == "nummod" for c in tok.children)
+            or (tok.pos_ == "ADJ" and tok.dep_ != "amod")
+        )
     return tok.pos_ in ("NOUN", "PROPN", "NUM")
 
 

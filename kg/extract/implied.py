@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from kg.extract.mentions import ONT
+from kg.ontology import ONT
+from kg.ontology import local as _local
 from kg.types import EventMention, Relation
 
 # event class -> (from role, to role, predicate)
@@ -19,10 +20,6 @@ EVENT_RELATIONS = {
     "Condemnation": ("agent", "target", "condemned"),
     "Threat": ("agent", "target", "threatened"),
 }
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1]
 
 
 def implied_relations(events: Iterable[EventMention]) -> Iterator[Relation]:
@@ -44,5 +41,5 @@ def implied_relations(events: Iterable[EventMention]) -> Iterator[Relation]:
         if _local(ev.cls) == "Killing":
             victims = [a.mention for a in args if _local(a.role) == "victim" and a.mention is not None]
             for i, a in enumerate(victims):
-                for b in victims[i + 1:]:
+                for b in victims[i + 1 :]:
                     yield Relation(ONT + "killedAlongside", a, b, ev.sentence, ev.confidence, ev.extractor)

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.extract import lexicon as lex
+from kg.nlp import lexicon as lex
+from kg.ontology import ONT, ORGANIZATIONS, is_a
 from kg.types import GazetteerEntry, Mention
 
-ONT = "https://w3id.org/kg-news/ontology#"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 MODEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _DETS = {"the", "a", "an"}
-_ORG_CLASSES = {"Organization", "ArmedGroup", "GovernmentBody", "Military", "NewsOrganization"}
 
 
 @dataclass
@@ -35,7 +34,7 @@ class Gazetteer:
     by_demonym: dict[str, GazetteerEntry] = field(default_factory=dict)
 
     @classmethod
-    def from_entries(cls, entries) -> "Gazetteer":
+    def from_entries(cls, entries) -> Gazetteer:
         gaz = cls()
         for e in entries:
             gaz.by_iri[e.iri] = e
@@ -109,13 +108,21 @@ class MentionFinder:
             start -= 1
         while start < head.i and (self.doc[start].is_punct or self.doc[start].dep_ in ("cc", "prep")):
             start += 1
-        span = self.doc[start:head.i + 1]
+        span = self.doc[start : head.i + 1]
         mid = len(self.mentions)
-        self.mentions.append(Mention(
-            id=mid, start=span.start_char, end=span.end_char, text=span.text, cls=cls,
-            kind="description", sent=self.sent_index.get(head.i, 0), role=_role(head),
-            typed_by="cue",
-        ))
+        self.mentions.append(
+            Mention(
+                id=mid,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                cls=cls,
+                kind="description",
+                sent=self.sent_index.get(head.i, 0),
+                role=_role(head),
+                typed_by="cue",
+            )
+        )
         self.token_description[head.i] = mid
         return self.mentions[mid]
 
@@ -124,8 +131,13 @@ class MentionFinder:
         if ent.label_ == "PERSON" and any(c.isdigit() for c in ent.text) and not ent.ent_id_:
             return  # "F-16s": names of people have no digits
         tokens = list(ent)
-        if (len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].tag_ in ("NN", "NNS", "NNPS")
-                and not ent.ent_id_ and ent.label_ != "NORP"):
+        if (
+            len(tokens) == 1
+            and tokens[0].is_sent_start
+            and tokens[0].tag_ in ("NN", "NNS", "NNPS")
+            and not ent.ent_id_
+            and ent.label_ != "NORP"
+        ):
             return  # "Rockets are fired...": a common noun capitalised by its place, not a name
         title = []
         while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in lex.TITLES and ent.label_ == "PERSON":
@@ -161,8 +173,7 @@ class MentionFinder:
         if body and entry is None:
             self._add(start_tok, end_tok, ONT + body, kind="body", typed_by="cue")
             return
-        self._add(start_tok, end_tok, cls, kind="name", link=link, typed_by=typed_by,
-                  title=" ".join(title) or None)
+        self._add(start_tok, end_tok, cls, kind="name", link=link, typed_by=typed_by, title=" ".join(title) or None)
 
     def _classify(self, span, label: str) -> tuple[str, str]:
         """The class of an unknown name: cue words in and around it, else the model's label."""
@@ -220,22 +231,44 @@ class MentionFinder:
             return
         cls = lex.NOMINAL_ANAPHORS.get(tok.lower_)
         dets = [c for c in tok.children if c.dep_ == "det"]
-        if cls and dets and dets[0].lower_ == "the" and not any(c.dep_ in ("compound", "amod", "prep") for c in tok.children):
+        if (
+            cls
+            and dets
+            and dets[0].lower_ == "the"
+            and not any(c.dep_ in ("compound", "amod", "prep") for c in tok.children)
+        ):
             if tok.dep_ not in ("appos",) and not any(c.dep_ == "appos" for c in tok.children):
                 self._add(dets[0].i, tok.i + 1, ONT + cls, kind="nominal", typed_by="cue")
 
     # -- bookkeeping --------------------------------------------------------------------
-    def _add(self, start_tok: int, end_tok: int, cls: str, *, kind: str, link: str | None = None,
-             typed_by: str = "model", title: str | None = None) -> None:
+    def _add(
+        self,
+        start_tok: int,
+        end_tok: int,
+        cls: str,
+        *,
+        kind: str,
+        link: str | None = None,
+        typed_by: str = "model",
+        title: str | None = None,
+    ) -> None:
         if cls in ("thing", "person", "speaker"):
             cls = ONT + {"thing": "Organization", "person": "Person", "speaker": "Organization"}[cls]
         span = self.doc[start_tok:end_tok]
         mid = len(self.mentions)
         self.mentions.append(
             Mention(
-                id=mid, start=span.start_char, end=span.end_char, text=span.text, cls=cls,
-                kind=kind, sent=self.sent_index.get(start_tok, 0), link=link,
-                role=_role(span.root), title=title, typed_by=typed_by,
+                id=mid,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                cls=cls,
+                kind=kind,
+                sent=self.sent_index.get(start_tok, 0),
+                link=link,
+                role=_role(span.root),
+                title=title,
+                typed_by=typed_by,
             )
         )
         for i in range(start_tok, end_tok):
@@ -270,4 +303,4 @@ def _renumber(m: Mention, order: dict[int, int]) -> Mention:
 
 
 def is_org_class(cls: str) -> bool:
-    return cls.rsplit("#", 1)[-1] in _ORG_CLASSES
+    return is_a(cls, ORGANIZATIONS)

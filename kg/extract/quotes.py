@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.extract import lexicon as lex
 from kg.extract.syntax import Syntax
+from kg.nlp import lexicon as lex
 
 OPEN = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
 

@@ -1,21 +1,21 @@
 """Binary relations from dependency patterns: roles, backing, bases, nationality.
 
 Each pattern is general English news syntax; none names an actor. Every relation
-keeps the sentence it came from; confidence is the pattern's prior (see README).
+keeps the sentence it came from; confidence is the pattern's prior (see docs/design.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.extract import lexicon as lex
-from kg.extract.mentions import ONT, is_org_class
-from kg.extract.syntax import Syntax, local, sentence_span
+from kg.extract.mentions import is_org_class
+from kg.extract.syntax import Syntax, sentence_span
 from kg.extract.triggers import negated
+from kg.nlp import lexicon as lex
+from kg.ontology import ACTORS, ONT, PLACES, local
 from kg.types import Mention, Relation
 
 EXTRACTOR = "dependency-patterns"
-_ACTOR_OR_PLACE = {"Person", "Organization", "ArmedGroup", "GovernmentBody", "Military", "NewsOrganization", "State"}
 
 
 def _rel(pred: str, subj: Mention, obj: Mention, tok, confidence: float) -> Relation | None:
@@ -34,7 +34,7 @@ def find_relations(syn: Syntax) -> Iterator[Relation]:
         if tok.lower_ in lex.BASED_WORDS and tok.tag_ == "VBN" and not negated(tok):
             yield from _based(syn, tok)
     for m in syn.finder.mentions:
-        if m.kind == "name" and local(m.cls) in _ACTOR_OR_PLACE:
+        if m.kind == "name" and local(m.cls) in ACTORS:
             yield from _country_of(syn, m)
 
 
@@ -66,7 +66,11 @@ def _organisations(syn: Syntax, role) -> list[Mention]:
                 if m is None:
                     # "Foreign Ministry spokesman": the body is a multi-word compound chain
                     m = next((syn.mention(g) for g in t.children if syn.mention(g) is not None), None)
-                if m is not None and m.kind != "demonym" and (is_org_class(m.cls) or local(m.cls) == "State" or m.kind == "pronoun"):
+                if (
+                    m is not None
+                    and m.kind != "demonym"
+                    and (is_org_class(m.cls) or local(m.cls) == "State" or m.kind == "pronoun")
+                ):
                     found.append(m)
         elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with"):
             for pobj in c.children:
@@ -139,11 +143,13 @@ def _country_of(syn: Syntax, m: Mention) -> Iterator[Relation]:
     doc = syn.doc
     root = doc.char_span(m.start, m.end, alignment_mode="expand").root
     words = [root]
-    words.extend(c for c in root.children if c.dep_ in ("amod", "compound", "appos") and (c.i < root.i - 0 or c.dep_ == "appos"))
+    words.extend(
+        c for c in root.children if c.dep_ in ("amod", "compound", "appos") and (c.i < root.i - 0 or c.dep_ == "appos")
+    )
     if root.dep_ == "appos":  # "a powerful Iraqi militia alliance, the PMF"
         words.append(root.head)
     pred = "nationality" if local(m.cls) == "Person" else "affiliatedWithCountry"
-    if local(m.cls) in ("State", "Place", "City"):
+    if local(m.cls) in PLACES:
         return
     seen = set()
     for w in words:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from kg.extract import lexicon as lex
 from kg.extract.mentions import MentionFinder
+from kg.nlp import lexicon as lex
+from kg.ontology import PLACES, local
 from kg.types import Mention, Span
 
 _INCLUDING = {"including", "include", "such", "like", "notably", "especially"}
 _PLACE_PREPS = {"in", "near", "at", "inside", "outside", "across", "around", "on", "into", "from", "along", "over"}
 _TIME_LABELS = {"DATE", "TIME"}
-_PLACE_LOCALS = {"Place", "City", "State"}
-
-
-def local(cls: str) -> str:
-    return cls.rsplit("#", 1)[-1]
 
 
 def sentence_span(token) -> Span:
@@ -118,16 +114,21 @@ class Syntax:
         for t in self.conjuncts(tok):
             m = self.mention(t)
             if m is not None:
-                if local(m.cls) in _PLACE_LOCALS and m.kind == "name":
+                if local(m.cls) in PLACES and m.kind == "name":
                     found.append(m)
                 continue
             if lex.EVENT_TRIGGERS.get(t.lemma_.lower()) is not None and t.pos_ == "NOUN":
                 continue  # a nested event keeps its own places
-            if t.lemma_.lower() in lex.TYPE_NOUNS["Place"] or t.lemma_.lower() in ("location", "site", "position", "territory"):
+            if t.lemma_.lower() in lex.TYPE_NOUNS["Place"] or t.lemma_.lower() in (
+                "location",
+                "site",
+                "position",
+                "territory",
+            ):
                 for c in t.children:
                     if c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "amod" and c.ent_type_):
                         m = self.mention(c)
-                        if m is not None and local(m.cls) in _PLACE_LOCALS:
+                        if m is not None and local(m.cls) in PLACES:
                             found.append(m)
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS | {"with", "of"}:

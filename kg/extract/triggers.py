@@ -1,6 +1,6 @@
 """Which words are events, and of which class: the trigger lexicon read against the parse.
 
-A lemma in :data:`kg.extract.lexicon.EVENT_TRIGGERS` is an event only in the right use:
+A lemma in :data:`kg.nlp.lexicon.EVENT_TRIGGERS` is an event only in the right use:
 "fire" the verb but not the noun, "blast" the noun but not the verb ("blasted the
 decision"), "dead" said of someone, "bombs went off" with its particle. Some uses change
 the class ("an assassination attempt" is an attack, no death) or cancel it ("a general
@@ -10,7 +10,7 @@ hurt").
 
 from __future__ import annotations
 
-from kg.extract import lexicon as lex
+from kg.nlp import lexicon as lex
 
 ATTACKS = ("Attack", "AirStrike")
 HARMS = ("Killing", "Injury")
@@ -96,7 +96,8 @@ def negated(tok) -> bool:
             if c.dep_ == "neg":
                 return True
             if c.dep_ in ("nsubj", "nsubjpass") and (
-                    c.lower_ in lex.NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                c.lower_ in lex.NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            ):
                 return True
     return False
 
@@ -119,8 +120,13 @@ def _labour_strike(tok) -> bool:
         return True
     # the strike's own modifiers, not its whole subtree: in "last week's US strikes" the
     # "week" is when, not what kind; "a 48-hour strike" and "the teachers' strike" are kinds
-    words = {w for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")
-             for w in (c.lemma_.lower(), c.lower_) if not (c.dep_ == "poss" and w in _TIME_UNITS)}
+    words = {
+        w
+        for c in tok.children
+        if c.dep_ in ("amod", "compound", "nmod", "poss")
+        for w in (c.lemma_.lower(), c.lower_)
+        if not (c.dep_ == "poss" and w in _TIME_UNITS)
+    }
     return bool(words & lex.LABOUR_STRIKE_MODIFIERS) and not words & lex.AIR_MODIFIERS
 
 
@@ -129,8 +135,9 @@ def _device_went_off(verb) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or any(c.dep_ == "dobj" for c in verb.children):
         return True
-    return any(s.pos_ == "PRON" or s.lemma_.lower() in lex.DEVICE_NOUNS or s.lower_ in lex.DEVICE_NOUNS
-               for s in subjects)
+    return any(
+        s.pos_ == "PRON" or s.lemma_.lower() in lex.DEVICE_NOUNS or s.lower_ in lex.DEVICE_NOUNS for s in subjects
+    )
 
 
 def _fired_from_a_job(tok) -> bool:
@@ -156,11 +163,17 @@ def is_bare_participle(tok) -> bool:
 
 def is_person(tok) -> bool:
     """A common noun for people: "civilians", "the bomber", "two police officers"."""
-    return tok.lemma_.lower() in lex.PERSON_NOUNS or tok.lower_ in lex.PERSON_NOUNS \
-        or tok.lemma_.lower() in lex.ROLE_NOUNS or tok.lower_.rstrip(".") in lex.TITLES
+    return (
+        tok.lemma_.lower() in lex.PERSON_NOUNS
+        or tok.lower_ in lex.PERSON_NOUNS
+        or tok.lemma_.lower() in lex.ROLE_NOUNS
+        or tok.lower_.rstrip(".") in lex.TITLES
+    )
 
 
 def is_group(tok) -> bool:
     """A common noun for an armed or governing body: "troops", "militia", "police"."""
-    return any(tok.lemma_.lower() in lex.TYPE_NOUNS[c] or tok.lower_ in lex.TYPE_NOUNS[c]
-               for c in ("ArmedGroup", "Military", "GovernmentBody"))
+    return any(
+        tok.lemma_.lower() in lex.TYPE_NOUNS[c] or tok.lower_ in lex.TYPE_NOUNS[c]
+        for c in ("ArmedGroup", "Military", "GovernmentBody")
+    )

@@ -45,8 +45,7 @@ _MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 _WEEKDAYS = (
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "mon tue tues wed thu thur thurs fri sat sun"
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
 ).split()
 _DATE_WORDS = {*_MONTHS, *_WEEKDAYS, "am", "pm", "a.m", "p.m", "at", "on", "of", "st", "nd", "rd", "th"}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -175,15 +174,12 @@ def _is_sentence(s: str) -> bool:
 def _is_glyph_line(s: str) -> bool:
     """Close buttons, hamburger menus, arrows: non-ASCII symbols and nothing else."""
     chars = [ch for ch in s if not ch.isspace()]
-    return all(
-        ch in _GLYPHS or (ord(ch) > 127 and unicodedata.category(ch) in ("So", "Sm", "Sk"))
-        for ch in chars
-    )
+    return all(ch in _GLYPHS or (ord(ch) > 127 and unicodedata.category(ch) in ("So", "Sm", "Sk")) for ch in chars)
 
 
 def _capitalised_words(s: str) -> list[str] | None:
     """The words of a line made only of capitalised words (connectors allowed), else None."""
-    if _is_sentence(s) or any(ch in s for ch in ",;:!?\"") or ". " in s:
+    if _is_sentence(s) or any(ch in s for ch in ',;:!?"') or ". " in s:
         return None
     words = [w for w in s.split() if any(ch.isalnum() for ch in w)]
     if any(w[0].islower() and w.lower() not in _CONNECTORS for w in words):

@@ -22,9 +22,7 @@ def read_html_file(path: Path, origin: str, max_bytes: int) -> Article | Skipped
         return Skipped(origin, f"{origin} is empty")
     if looks_binary(data):
         return Skipped(origin, f"{origin} looks like a binary file, not HTML")
-    return article_from_html(
-        data, article_id=path.stem, origin=origin, fallback_date=date_in_name(path.name)
-    )
+    return article_from_html(data, article_id=path.stem, origin=origin, fallback_date=date_in_name(path.name))
 
 
 def article_from_html(

@@ -33,9 +33,7 @@ def read_jsonl_file(path: Path, origin: str, max_bytes: int) -> Iterator[Article
         yield Skipped(origin, f"{origin} could not be read: {err.strerror or err}")
 
 
-def read_jsonl_lines(
-    lines: Iterable[bytes | str], origin: str, max_bytes: int
-) -> Iterator[Article | Skipped]:
+def read_jsonl_lines(lines: Iterable[bytes | str], origin: str, max_bytes: int) -> Iterator[Article | Skipped]:
     """Articles from JSON lines; origins are ``ORIGIN:LINE`` (1-based)."""
     records = 0
     for n, raw in enumerate(lines, 1):
@@ -84,9 +82,7 @@ def article_from_json(line: str, where: str) -> Article | Skipped:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         problem = "no" if text is None else "an empty" if isinstance(text, str) else "a non-string"
-        return Skipped(
-            where, f'{where}: {problem} "text" field; it must hold the article body as a string'
-        )
+        return Skipped(where, f'{where}: {problem} "text" field; it must hold the article body as a string')
     title, url, source = (_string(obj.get(key)) for key in ("title", "url", "source"))
     published_raw = _string(obj.get("published"))
     published = parse_date(published_raw)
@@ -95,9 +91,7 @@ def article_from_json(line: str, where: str) -> Article | Skipped:
         meta.append(("published_unparsed", published_raw))
     page = strip_furniture(text, known_title=title)
     if not page.text:
-        return Skipped(
-            where, f"{where}: no article text once menus, title, date and credit lines are removed"
-        )
+        return Skipped(where, f"{where}: no article text once menus, title, date and credit lines are removed")
     return Article(
         id=str(raw_id).strip(),
         text=page.text,

@@ -34,6 +34,8 @@ def not_english_reason(text: str) -> str | None:
     if n < MIN_WORDS:
         return None if n else "has no words"
     if share < MIN_SHARE:
-        return (f"does not look like English ({share:.0%} English function words, expected over "
-                f"{MIN_SHARE:.0%}); kg extracts from English articles only")
+        return (
+            f"does not look like English ({share:.0%} English function words, expected over "
+            f"{MIN_SHARE:.0%}); kg extracts from English articles only"
+        )
     return None

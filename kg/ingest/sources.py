@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from kg.ingest.html import read_html_file
-from kg.ingest.jsonl import looks_like_jsonl, read_jsonl_lines, read_jsonl_file
+from kg.ingest.jsonl import looks_like_jsonl, read_jsonl_file, read_jsonl_lines
 from kg.ingest.text import article_from_text, decode_text, read_text_file, stdin_id
 from kg.types import Article, Skipped
 

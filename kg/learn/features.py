@@ -7,14 +7,19 @@ of them names an actor or a benchmark sentence.
 
 from __future__ import annotations
 
-from kg.extract.syntax import local
+from kg.ontology import local
 
 # coarse kind of a kg class local name, as the relation classifier sees it
 COARSE = {
     "Person": "PER",
-    "Organization": "ORG", "ArmedGroup": "ORG", "GovernmentBody": "ORG", "Military": "ORG",
+    "Organization": "ORG",
+    "ArmedGroup": "ORG",
+    "GovernmentBody": "ORG",
+    "Military": "ORG",
     "NewsOrganization": "ORG",
-    "State": "LOC", "City": "LOC", "Place": "LOC",
+    "State": "LOC",
+    "City": "LOC",
+    "Place": "LOC",
 }
 
 
@@ -40,10 +45,14 @@ def pair_features(doc, a, b, a_cls: str, b_cls: str) -> list[str]:
     types = ka + ">" + kb
     order = "ab" if a.start < b.start else "ba"
     first, second = (a, b) if order == "ab" else (b, a)
-    between = doc[first.end: second.start]
+    between = doc[first.end : second.start]
     words = [t for t in between if not t.is_punct or t.text in (",", "(", "'s")]
     f = [
-        "bias", "types=" + types, "cls=" + ca + ">" + cb, "order=" + order, "to=" + types + order,
+        "bias",
+        "types=" + types,
+        "cls=" + ca + ">" + cb,
+        "order=" + order,
+        "to=" + types + order,
         "dist=" + str(min(len(between), 10) if len(between) <= 10 else 10 + len(between) // 10),
     ]
     if len(between) <= 12:
@@ -64,9 +73,14 @@ def pair_features(doc, a, b, a_cls: str, b_cls: str) -> list[str]:
             f.append(f"before{k}=" + doc[first.start - k].lower_)
         if second.end + k - 1 < len(doc):
             f.append(f"after{k}=" + doc[second.end + k - 1].lower_)
-    f += ["ha=" + a.root.lemma_.lower(), "hb=" + b.root.lemma_.lower(),
-          "da=" + a.root.dep_, "db=" + b.root.dep_,
-          "pa=" + a.root.head.lemma_.lower(), "pb=" + b.root.head.lemma_.lower()]
+    f += [
+        "ha=" + a.root.lemma_.lower(),
+        "hb=" + b.root.lemma_.lower(),
+        "da=" + a.root.dep_,
+        "db=" + b.root.dep_,
+        "pa=" + a.root.head.lemma_.lower(),
+        "pb=" + b.root.head.lemma_.lower(),
+    ]
     up, down = dependency_path(a.root, b.root)
     deps = [("^" + t.dep_) for t in up[:-1]] + [("v" + t.dep_) for t in down]
     mid = [t.lemma_.lower() for t in up[1:]] + [t.lemma_.lower() for t in down[:-1]]

@@ -17,13 +17,12 @@ from pathlib import Path
 
 import numpy as np
 
-DEFAULT_BUCKETS = 2 ** 18
+DEFAULT_BUCKETS = 2**18
 
 
 def hash_features(features: Sequence[str], buckets: int) -> np.ndarray:
     """Stable bucket ids of feature strings (crc32, the same in every process)."""
-    return np.fromiter((zlib.crc32(f.encode("utf-8")) % buckets for f in features),
-                       dtype=np.int64, count=len(features))
+    return np.fromiter((zlib.crc32(f.encode("utf-8")) % buckets for f in features), dtype=np.int64, count=len(features))
 
 
 def _save(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> None:
@@ -52,6 +51,7 @@ def _dense(arrays: dict[str, np.ndarray], buckets: int, n_labels: int) -> np.nda
 
 # -- classification -------------------------------------------------------------------------
 
+
 class SoftmaxClassifier:
     """Multinomial logistic regression over hashed features; label 0 is "no relation"."""
 
@@ -70,8 +70,15 @@ class SoftmaxClassifier:
         e = np.exp(z)
         return e / e.sum()
 
-    def fit(self, data: list[tuple[np.ndarray, int, np.ndarray | None]], *, epochs: int = 20,
-            lr: float = 0.05, l2: float = 1e-6, seed: int = 0) -> None:
+    def fit(
+        self,
+        data: list[tuple[np.ndarray, int, np.ndarray | None]],
+        *,
+        epochs: int = 20,
+        lr: float = 0.05,
+        l2: float = 1e-6,
+        seed: int = 0,
+    ) -> None:
         """AdaGrad on the log loss; ``data`` holds (feature ids, label index, label mask)."""
         rng = np.random.default_rng(seed)
         g2 = np.full_like(self.w, 1e-8)
@@ -94,7 +101,7 @@ class SoftmaxClassifier:
         _save(Path(path), meta, {**_sparse_rows(self.w), "bias": self.b})
 
     @classmethod
-    def load(cls, path: str | Path) -> "SoftmaxClassifier":
+    def load(cls, path: str | Path) -> SoftmaxClassifier:
         meta, arrays = _load(Path(path))
         clf = cls(meta["labels"], buckets=meta["buckets"], meta=meta)
         clf.w = _dense(arrays, clf.buckets, len(clf.labels))

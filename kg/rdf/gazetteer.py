@@ -9,15 +9,22 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 
 from kg.errors import OntologyError
+from kg.ontology import ontology_file
 from kg.rdf.vocab import KG
-from kg.resources import ontology_file
 from kg.types import GazetteerEntry
 
 ENTITY_CLASSES = frozenset(
     str(c)
     for c in (
-        KG.Person, KG.Organization, KG.ArmedGroup, KG.GovernmentBody, KG.Military,
-        KG.NewsOrganization, KG.State, KG.Place, KG.City,
+        KG.Person,
+        KG.Organization,
+        KG.ArmedGroup,
+        KG.GovernmentBody,
+        KG.Military,
+        KG.NewsOrganization,
+        KG.State,
+        KG.Place,
+        KG.City,
     )
 )
 

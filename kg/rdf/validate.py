@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rdflib import Graph
 
-from kg.resources import ontology_file
+from kg.ontology import ontology_file
 
 
 @lru_cache(maxsize=1)

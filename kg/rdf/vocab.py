@@ -1,7 +1,7 @@
-"""The terms of the kg ontology (``ontologies/kg.ttl``) as Python attributes.
+"""The terms of the kg ontology (``ontologies/kg.ttl``) as rdflib attributes.
 
-``KG.Persn`` is an ``AttributeError``, not a silent new IRI. A test checks that this
-list and the ontology file declare exactly the same terms.
+``KG.Persn`` is an ``AttributeError``, not a silent new IRI. The names come from
+:data:`kg.ontology.TERMS`; a test checks that list against the ontology file.
 """
 
 from __future__ import annotations
@@ -9,111 +9,57 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-BASE = "https://w3id.org/kg-news/"
-ONTOLOGY_IRI = BASE + "ontology"
+from kg.ontology import (
+    ARTICLE_BASE,
+    BASE,
+    ENTITY_BASE,
+    EVENT_BASE,
+    EVIDENCE_BASE,
+    EXTRACTOR_BASE,
+    ONT,
+    ONTOLOGY_IRI,
+    SCHEMA_BASE,
+    SHACL_BASE,
+    TERMS,
+    WIKIDATA_BASE,
+)
 
-ENTITY = Namespace(BASE + "entity/")
-ARTICLE = Namespace(BASE + "article/")
-EVENT = Namespace(BASE + "event/")
-EVIDENCE = Namespace(BASE + "evidence/")
-EXTRACTOR = Namespace(BASE + "extractor/")
-WD = Namespace("http://www.wikidata.org/entity/")
-SCHEMA = Namespace("https://schema.org/")
-SH = Namespace("http://www.w3.org/ns/shacl#")
+__all__ = [
+    "ARTICLE",
+    "BASE",
+    "ENTITY",
+    "EVENT",
+    "EVIDENCE",
+    "EXTRACTOR",
+    "KG",
+    "ONTOLOGY_IRI",
+    "PREFIXES",
+    "SCHEMA",
+    "SH",
+    "WD",
+    "sparql_prologue",
+]
 
+ENTITY = Namespace(ENTITY_BASE)
+ARTICLE = Namespace(ARTICLE_BASE)
+EVENT = Namespace(EVENT_BASE)
+EVIDENCE = Namespace(EVIDENCE_BASE)
+EXTRACTOR = Namespace(EXTRACTOR_BASE)
+WD = Namespace(WIKIDATA_BASE)
+SCHEMA = Namespace(SCHEMA_BASE)
+SH = Namespace(SHACL_BASE)
 
-class KG(DefinedNamespace):
-    """Classes, properties and individuals of the kg ontology."""
-
-    _NS = Namespace(BASE + "ontology#")
-    _fail = True
-
-    # actors and places
-    Actor: URIRef
-    Person: URIRef
-    Organization: URIRef
-    ArmedGroup: URIRef
-    GovernmentBody: URIRef
-    Military: URIRef
-    NewsOrganization: URIRef
-    State: URIRef
-    Place: URIRef
-    City: URIRef
-    # events
-    Event: URIRef
-    Attack: URIRef
-    AirStrike: URIRef
-    Killing: URIRef
-    Injury: URIRef
-    Designation: URIRef
-    Statement: URIRef
-    Condemnation: URIRef
-    Threat: URIRef
-    # provenance
-    Article: URIRef
-    Evidence: URIRef
-    Extractor: URIRef
-    # polarity of relations, for signed network analysis
-    Polarity: URIRef
-    hostile: URIRef
-    cooperative: URIRef
-    neutral: URIRef
-    polarity: URIRef  # annotation property on object properties and event classes
-
-    # relations between actors
-    designated: URIRef
-    designatedBy: URIRef
-    killed: URIRef
-    killedBy: URIRef
-    killedAlongside: URIRef
-    affiliatedWith: URIRef
-    worksFor: URIRef
-    leaderOf: URIRef
-    memberOf: URIRef
-    spokespersonFor: URIRef
-    backedBy: URIRef
-    supports: URIRef
-    alliedWith: URIRef
-    attacked: URIRef
-    attackedBy: URIRef
-    targeted: URIRef
-    condemned: URIRef
-    threatened: URIRef
-    locatedIn: URIRef
-    basedIn: URIRef
-    livesIn: URIRef
-    nationality: URIRef
-    affiliatedWithCountry: URIRef
-
-    # event roles
-    participant: URIRef
-    agent: URIRef
-    target: URIRef
-    victim: URIRef
-    location: URIRef
-    during: URIRef
-    time: URIRef
-
-    # literals about actors and events
-    designatedAs: URIRef
-    title: URIRef
-    demonym: URIRef
-    timeText: URIRef
-    triggerText: URIRef
-
-    # provenance literals (on Evidence and Event nodes)
-    sentence: URIRef
-    sentenceStart: URIRef
-    sentenceEnd: URIRef
-    start: URIRef
-    end: URIRef
-    subjectStart: URIRef
-    subjectEnd: URIRef
-    objectStart: URIRef
-    objectEnd: URIRef
-    confidence: URIRef
-    articleId: URIRef
-    contentHash: URIRef
+# Classes, properties and individuals of the kg ontology, named once in kg.ontology.TERMS.
+KG = type(
+    "KG",
+    (DefinedNamespace,),
+    {
+        "__doc__": "Classes, properties and individuals of the kg ontology.",
+        "__annotations__": dict.fromkeys(TERMS, URIRef),
+        "_NS": Namespace(ONT),
+        "_fail": True,
+    },
+)
 
 
 PREFIXES: dict[str, str] = {

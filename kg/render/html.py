@@ -33,23 +33,39 @@ from pyvis.network import Network
 
 from kg.analyze import metrics
 from kg.analyze.polarity import COOPERATIVE, HOSTILE, MIXED, NEUTRAL
-from kg.store.files import atomic_path
+from kg.atomic import atomic_path
 
 VIS_VERSION = "10.1.5"
 LAYOUT_THRESHOLD = 500
 MAX_EVIDENCE = 12  # sentences per tie shown in the page (the count says how many more)
 TYPE_COLORS = {
-    "State": "#4e79a7", "ArmedGroup": "#e15759", "Person": "#f28e2b", "Organization": "#76b7b2",
-    "GovernmentBody": "#59a14f", "Military": "#9c755f", "NewsOrganization": "#edc948",
-    "Place": "#bab0ac", "City": "#b07aa1", "Actor": "#ff9da7",
+    "State": "#4e79a7",
+    "ArmedGroup": "#e15759",
+    "Person": "#f28e2b",
+    "Organization": "#76b7b2",
+    "GovernmentBody": "#59a14f",
+    "Military": "#9c755f",
+    "NewsOrganization": "#edc948",
+    "Place": "#bab0ac",
+    "City": "#b07aa1",
+    "Actor": "#ff9da7",
 }
 _SPARE_COLORS = ("#8cd17d", "#499894", "#d37295", "#a0cbe8", "#ffbe7d", "#79706e")
 POLARITY_COLORS = {HOSTILE: "#d62728", COOPERATIVE: "#2ca02c", NEUTRAL: "#9a9a9a", MIXED: "#9467bd"}
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def write_html(G: nx.Graph, path: str | Path, *, title: str = "Actor network", focus: str | None = None,
-               depth: int = 2, top: int | None = None, types: list[str] | None = None, seed: int = 0) -> Path:
+def write_html(
+    G: nx.Graph,
+    path: str | Path,
+    *,
+    title: str = "Actor network",
+    focus: str | None = None,
+    depth: int = 2,
+    top: int | None = None,
+    types: list[str] | None = None,
+    seed: int = 0,
+) -> Path:
     """Write the page for ``G`` (or the part chosen by focus/depth, top, types) to ``path``."""
     html = render_html(G, title=title, focus=focus, depth=depth, top=top, types=types, seed=seed)
     with atomic_path(path) as tmp:
@@ -57,8 +73,16 @@ def write_html(G: nx.Graph, path: str | Path, *, title: str = "Actor network", f
     return Path(path)
 
 
-def render_html(G: nx.Graph, *, title: str = "Actor network", focus: str | None = None, depth: int = 2,
-                top: int | None = None, types: list[str] | None = None, seed: int = 0) -> str:
+def render_html(
+    G: nx.Graph,
+    *,
+    title: str = "Actor network",
+    focus: str | None = None,
+    depth: int = 2,
+    top: int | None = None,
+    types: list[str] | None = None,
+    seed: int = 0,
+) -> str:
     """The page as a string; see :func:`write_html`."""
     ranks = metrics.pagerank(G)
     H = select(G, focus=focus, depth=depth, top=top, types=types, ranks=ranks)
@@ -70,20 +94,40 @@ def render_html(G: nx.Graph, *, title: str = "Actor network", focus: str | None 
     page_js, css = _asset("graph.js"), _asset("page.css")
     if "</style" in css.lower() or any("</script" in s.lower() for s in (vis_js, page_js)):
         raise AssertionError("an inlined asset would end its own <script>/<style> element early")
-    csp = ("default-src 'none'; " + "script-src " + " ".join(_sha256(s) for s in (vis_js, page_js))
-           + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    csp = (
+        "default-src 'none'; "
+        + "script-src "
+        + " ".join(_sha256(s) for s in (vis_js, page_js))
+        + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
     counts = Counter(d.get("polarity", NEUTRAL) for *_, d in H.edges(data=True))
     stats = f"{H.number_of_nodes()} actors, {H.number_of_edges()} ties" + (
-        " (" + ", ".join(f"{counts[p]} {p}" for p in POLARITY_COLORS if counts[p]) + ")" if counts else "")
+        " (" + ", ".join(f"{counts[p]} {p}" for p in POLARITY_COLORS if counts[p]) + ")" if counts else ""
+    )
     if len(H) < len(G):
         stats += f", of {G.number_of_nodes()} actors in the graph"
     template = Environment(autoescape=True).from_string(_asset("page.html.j2"))
-    return template.render(title=title, stats=stats, csp=csp, vis_version=VIS_VERSION, css=Markup(css),
-                           data_json=Markup(data_json), vis_js=Markup(vis_js), page_js=Markup(page_js))
+    return template.render(
+        title=title,
+        stats=stats,
+        csp=csp,
+        vis_version=VIS_VERSION,
+        css=Markup(css),
+        data_json=Markup(data_json),
+        vis_js=Markup(vis_js),
+        page_js=Markup(page_js),
+    )
 
 
-def select(G: nx.Graph, *, focus: str | None = None, depth: int = 2, top: int | None = None,
-           types: list[str] | None = None, ranks: dict | None = None) -> nx.Graph:
+def select(
+    G: nx.Graph,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    top: int | None = None,
+    types: list[str] | None = None,
+    ranks: dict | None = None,
+) -> nx.Graph:
     """The subgraph to draw: only ``types``, then within ``depth`` ties of ``focus``, then the ``top`` by PageRank.
 
     The focus actor is always kept. Raises NotInGraph for an unknown actor or type.
@@ -95,15 +139,17 @@ def select(G: nx.Graph, *, focus: str | None = None, depth: int = 2, top: int | 
         by_name = {t.casefold(): t for t in present}
         unknown = [t for t in types if t.casefold() not in by_name]
         if unknown:
-            raise metrics.NotInGraph(f"No actors of type {', '.join(map(repr, unknown))} in the graph; "
-                                     f"types present: {', '.join(sorted(present))}")
+            raise metrics.NotInGraph(
+                f"No actors of type {', '.join(map(repr, unknown))} in the graph; "
+                f"types present: {', '.join(sorted(present))}"
+            )
         wanted = {by_name[t.casefold()] for t in types}
         keep = {n for n in keep if G.nodes[n].get("type") in wanted} | ({centre} if centre else set())
     if centre is not None:
         keep = set(nx.ego_graph(G.subgraph(keep), centre, radius=depth))
     if top is not None and top < len(keep):
         ranks = ranks if ranks is not None else metrics.pagerank(G)
-        best = sorted(keep, key=lambda n: (-ranks.get(n, 0.0), str(n)))[:max(top, 0)]
+        best = sorted(keep, key=lambda n: (-ranks.get(n, 0.0), str(n)))[: max(top, 0)]
         keep = set(best) | ({centre} if centre else set())
     return G.subgraph(keep).copy()
 
@@ -119,28 +165,49 @@ def page_data(G: nx.Graph, *, ranks: dict | None = None, seed: int = 0) -> dict:
     for node, i in ids.items():
         d = G.nodes[node]
         extra = {"x": positions[node][0], "y": positions[node][1]} if node in positions else {}
-        net.add_node(i, label=str(d.get("label") or node), color=colors[d.get("type", "")],
-                     size=round(8 + 32 * math.sqrt(ranks.get(node, 0.0) / top_rank), 1),
-                     kgType=d.get("type", ""), iri=str(d.get("iri", node)), aliases=list(d.get("aliases", [])),
-                     wikidata=d.get("wikidata", ""), articles=d.get("articles", 0),
-                     pagerank=round(ranks.get(node, 0.0), 5), **extra)
+        net.add_node(
+            i,
+            label=str(d.get("label") or node),
+            color=colors[d.get("type", "")],
+            size=round(8 + 32 * math.sqrt(ranks.get(node, 0.0) / top_rank), 1),
+            kgType=d.get("type", ""),
+            iri=str(d.get("iri", node)),
+            aliases=list(d.get("aliases", [])),
+            wikidata=d.get("wikidata", ""),
+            articles=d.get("articles", 0),
+            pagerank=round(ranks.get(node, 0.0), 5),
+            **extra,
+        )
     for u, v, d in sorted(G.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]])):
         source, target, arrows = _direction(u, v, d.get("facts", []))
         evidence = list(d.get("evidence", []))
         polarity = d.get("polarity", NEUTRAL)
-        net.add_edge(ids[source], ids[target], label=", ".join(d.get("relations", [])), arrows=arrows,
-                     color=POLARITY_COLORS.get(polarity, POLARITY_COLORS[NEUTRAL]),
-                     width=round(1 + 1.5 * math.log2(max(d.get("weight", 1), 1)), 2),
-                     relations=list(d.get("relations", [])), polarity=polarity, weight=d.get("weight", 1),
-                     evidence=evidence[:MAX_EVIDENCE], evidenceTotal=len(evidence))
+        net.add_edge(
+            ids[source],
+            ids[target],
+            label=", ".join(d.get("relations", [])),
+            arrows=arrows,
+            color=POLARITY_COLORS.get(polarity, POLARITY_COLORS[NEUTRAL]),
+            width=round(1 + 1.5 * math.log2(max(d.get("weight", 1), 1)), 2),
+            relations=list(d.get("relations", [])),
+            polarity=polarity,
+            weight=d.get("weight", 1),
+            evidence=evidence[:MAX_EVIDENCE],
+            evidenceTotal=len(evidence),
+        )
     net.options = vis_options(len(G), laid_out=bool(positions), seed=seed)
     nodes, edges, _, _, _, options = net.get_network_data()
     types = Counter(d.get("type", "") for _, d in G.nodes(data=True))
     polarities = Counter(d.get("polarity", NEUTRAL) for *_, d in G.edges(data=True))
-    return {"nodes": nodes, "edges": edges, "options": json.loads(options),
-            "types": [{"name": t, "color": colors[t], "count": n} for t, n in sorted(types.items())],
-            "polarities": [{"name": p, "color": c, "count": polarities[p]} for p, c in POLARITY_COLORS.items()
-                           if polarities[p]]}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "types": [{"name": t, "color": colors[t], "count": n} for t, n in sorted(types.items())],
+        "polarities": [
+            {"name": p, "color": c, "count": polarities[p]} for p, c in POLARITY_COLORS.items() if polarities[p]
+        ],
+    }
 
 
 def vis_options(n: int, *, laid_out: bool, seed: int = 0) -> dict:
@@ -149,19 +216,40 @@ def vis_options(n: int, *, laid_out: bool, seed: int = 0) -> dict:
     return {
         "autoResize": True,
         "layout": {"randomSeed": seed, "improvedLayout": n <= 100 and not laid_out},
-        "nodes": {"shape": "dot", "borderWidth": 1,
-                  "font": {"size": 16, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
-        "edges": {"smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
-                  "arrows": {"to": {"enabled": False, "scaleFactor": 0.6}},
-                  "font": {"size": 12, "align": "middle", "color": "#444444", "strokeWidth": 3},
-                  "color": {"inherit": False}, "selectionWidth": 2},
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 1,
+            "font": {"size": 16, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "arrows": {"to": {"enabled": False, "scaleFactor": 0.6}},
+            "font": {"size": 12, "align": "middle", "color": "#444444", "strokeWidth": 3},
+            "color": {"inherit": False},
+            "selectionWidth": 2,
+        },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
-        "physics": {"enabled": True, "solver": "barnesHut",
-                    "barnesHut": {"gravitationalConstant": -8000, "centralGravity": 0.5, "springLength": 170,
-                                  "springConstant": 0.03, "damping": 0.4, "avoidOverlap": 0.3},
-                    "maxVelocity": 50, "minVelocity": 1.0, "timestep": 0.5,
-                    "stabilization": {"enabled": True, "iterations": stabilization_iterations(n, laid_out),
-                                      "updateInterval": 25, "fit": True}},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -8000,
+                "centralGravity": 0.5,
+                "springLength": 170,
+                "springConstant": 0.03,
+                "damping": 0.4,
+                "avoidOverlap": 0.3,
+            },
+            "maxVelocity": 50,
+            "minVelocity": 1.0,
+            "timestep": 0.5,
+            "stabilization": {
+                "enabled": True,
+                "iterations": stabilization_iterations(n, laid_out),
+                "updateInterval": 25,
+                "fit": True,
+            },
+        },
     }
 
 
@@ -181,8 +269,10 @@ def initial_layout(G: nx.Graph, *, seed: int = 0) -> dict:
     parts = sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0])))
     boxes = [_component_layout(G.subgraph(part), seed) for part in parts]
     gap = 2 * _UNIT
-    row_limit = max(math.sqrt(sum((_width(b) + gap) * (_height(b) + gap) for b in boxes)) * 1.3,
-                    max((_width(b) for b in boxes), default=0.0))
+    row_limit = max(
+        math.sqrt(sum((_width(b) + gap) * (_height(b) + gap) for b in boxes)) * 1.3,
+        max((_width(b) for b in boxes), default=0.0),
+    )
     positions, x, y, row_height = {}, 0.0, 0.0, 0.0
     for box in boxes:
         if x > 0 and x + _width(box) > row_limit:
@@ -212,14 +302,18 @@ def _component_layout(C: nx.Graph, seed: int) -> dict:
         if member[u] != member[v]:
             a, b = sorted((member[u], member[v]))
             between.add_edge(a, b, weight=between.get_edge_data(a, b, {"weight": 0})["weight"] + 1)
-    centres = nx.spring_layout(between, seed=seed, weight="weight", iterations=60) if len(groups) > 1 \
-        else {0: (0.0, 0.0)}
+    centres = (
+        nx.spring_layout(between, seed=seed, weight="weight", iterations=60) if len(groups) > 1 else {0: (0.0, 0.0)}
+    )
     spread = _UNIT * math.sqrt(len(C)) * 1.2
     positions = {}
     for i, group in enumerate(groups):
         radius = _UNIT * math.sqrt(len(group)) * 0.6
-        inner = nx.spring_layout(C.subgraph(group), seed=seed, iterations=30 if len(group) > 300 else 50) \
-            if len(group) > 1 else {group[0]: (0.0, 0.0)}
+        inner = (
+            nx.spring_layout(C.subgraph(group), seed=seed, iterations=30 if len(group) > 300 else 50)
+            if len(group) > 1
+            else {group[0]: (0.0, 0.0)}
+        )
         cx, cy = centres[i]
         for node, (x, y) in inner.items():
             positions[node] = (cx * spread + x * radius, cy * spread + y * radius)

@@ -1,6 +1,6 @@
 """Pronouns, "the group", short names and "we" in quotes, linked to their antecedents.
 
-No offline coreference package works with spaCy 3.8 (see PITFALLS.md), so this is a
+No offline coreference package works with spaCy 3.8 (each downloads a model), so this is a
 small salience model in the style of Lappin & Leass (1994): each earlier mention of a
 candidate adds weight for its grammatical role, halved for every sentence back; the
 candidate must fit the pronoun (``he`` a person, ``it`` an organisation or state).
@@ -8,8 +8,9 @@ candidate must fit the pronoun (``he`` a person, ``it`` an organisation or state
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 
+from kg.ontology import THINGS, local
 from kg.types import Mention
 
 RECENCY = 100
@@ -17,19 +18,16 @@ RECENCY = 100
 # emphasis; a name inside another noun phrase ("US forces") gets no recency or emphasis.
 ROLE_WEIGHT = {"subj": 80, "obj": 50, "poss": 40, "pobj": 30, "other": 20, "mod": -RECENCY}
 WINDOW = 2  # sentences back
-THING_CLASSES = {"Organization", "ArmedGroup", "GovernmentBody", "Military", "NewsOrganization", "State"}
-FITS = {
-    "Person": {"Person"},
-    "Organization": THING_CLASSES,
-    "ArmedGroup": {"ArmedGroup", "Organization"},
-    "GovernmentBody": {"GovernmentBody", "Military"},
-    "State": {"State"},
-    "Place": {"Place", "City"},
+# the classes (local names) an antecedent may have, by the anaphor's class; the default,
+# for "it" and "the group", is kg.ontology.THINGS: an organisation or a state
+FITS: dict[str, frozenset[str]] = {
+    "Person": frozenset({"Person"}),
+    "Organization": THINGS,
+    "ArmedGroup": frozenset({"ArmedGroup", "Organization"}),
+    "GovernmentBody": frozenset({"GovernmentBody", "Military"}),
+    "State": frozenset({"State"}),
+    "Place": frozenset({"Place", "City"}),
 }
-
-
-def local(cls: str) -> str:
-    return cls.rsplit("#", 1)[-1]
 
 
 def salience(cluster: list[Mention], before: Mention) -> float:
@@ -46,7 +44,7 @@ def best_antecedent(
     anaphor: Mention,
     clusters: dict[int, list[Mention]],
     class_of: Callable[[int], str],
-    fits: set[str],
+    fits: Set[str],
 ) -> int | None:
     """The cluster id with the highest salience before ``anaphor`` whose class fits."""
     best, best_key = None, None
@@ -68,5 +66,6 @@ def best_antecedent(
     return best
 
 
-def fits_for(anaphor: Mention) -> set[str]:
-    return FITS.get(local(anaphor.cls), THING_CLASSES)
+def fits_for(anaphor: Mention) -> frozenset[str]:
+    """The local class names ``anaphor``'s antecedent may have ("he": Person)."""
+    return FITS.get(local(anaphor.cls), THINGS)

@@ -10,9 +10,9 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.rdf import iri as mint
-from kg.store.files import atomic_path
-
+from kg import ontology as mint
+from kg.atomic import atomic_path
+from kg.types import ResolvedArticle
 
 # characters that Python's str.splitlines() and some JSON Lines readers take as line ends;
 # JSON allows them raw inside strings, so each is written as its \u escape instead
@@ -24,8 +24,8 @@ def json_line(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 
 
-def records(resolved) -> Iterator[dict]:
-    """The JSONL records of one resolved article (``kg.resolve.ResolvedArticle``)."""
+def records(resolved: ResolvedArticle) -> Iterator[dict]:
+    """The JSONL records of one resolved article."""
     ex = resolved.extraction
     art = ex.article.id
     ents = resolved.mention_entity
@@ -37,14 +37,30 @@ def records(resolved) -> Iterator[dict]:
 
     for m in ex.mentions:
         if m.id in ents:
-            yield {"kind": "mention", "article": art, "start": m.start, "end": m.end, "text": m.text,
-                   "class": m.cls, "entity": ents[m.id], "mention_kind": m.kind}
+            yield {
+                "kind": "mention",
+                "article": art,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "class": m.cls,
+                "entity": ents[m.id],
+                "mention_kind": m.kind,
+            }
     for r in [*ex.relations, *resolved.relations]:
         if r.subject in ents and r.object in ents and ents[r.subject] != ents[r.object]:
-            yield {"kind": "relation", "article": art, "predicate": r.predicate,
-                   "subject": ref(r.subject), "object": ref(r.object), "sentence": r.sentence.text,
-                   "sentence_start": r.sentence.start, "sentence_end": r.sentence.end,
-                   "confidence": r.confidence, "extractor": r.extractor}
+            yield {
+                "kind": "relation",
+                "article": art,
+                "predicate": r.predicate,
+                "subject": ref(r.subject),
+                "object": ref(r.object),
+                "sentence": r.sentence.text,
+                "sentence_start": r.sentence.start,
+                "sentence_end": r.sentence.end,
+                "confidence": r.confidence,
+                "extractor": r.extractor,
+            }
     first: dict[str, object] = {}
     for ev in ex.events:
         first.setdefault(ev.id, ev)
@@ -68,12 +84,19 @@ def records(resolved) -> Iterator[dict]:
                 if a.span is not None:
                     item.update(text=a.span.text, start=a.span.start, end=a.span.end)
             args.append(item)
-        yield {"kind": "event", "article": art,
-               "event": mint.event_iri(art, head.trigger.start, head.cls.rsplit("#", 1)[-1]),
-               "class": ev.cls,
-               "trigger": {"text": ev.trigger.text, "start": ev.trigger.start, "end": ev.trigger.end},
-               "arguments": args, "sentence": ev.sentence.text, "sentence_start": ev.sentence.start,
-               "sentence_end": ev.sentence.end, "confidence": ev.confidence, "extractor": ev.extractor}
+        yield {
+            "kind": "event",
+            "article": art,
+            "event": mint.event_iri(art, head.trigger.start, head.cls.rsplit("#", 1)[-1]),
+            "class": ev.cls,
+            "trigger": {"text": ev.trigger.text, "start": ev.trigger.start, "end": ev.trigger.end},
+            "arguments": args,
+            "sentence": ev.sentence.text,
+            "sentence_start": ev.sentence.start,
+            "sentence_end": ev.sentence.end,
+            "confidence": ev.confidence,
+            "extractor": ev.extractor,
+        }
 
 
 class ExtractionsWriter:
@@ -83,12 +106,12 @@ class ExtractionsWriter:
         self.path = Path(path)
         self.lines = 0
 
-    def __enter__(self) -> "ExtractionsWriter":
+    def __enter__(self) -> ExtractionsWriter:
         self._atomic = atomic_path(self.path)
         self._fh = open(self._atomic.__enter__(), "w", encoding="utf-8")
         return self
 
-    def write(self, resolved) -> None:
+    def write(self, resolved: ResolvedArticle) -> None:
         for rec in records(resolved):
             self._fh.write(json_line(rec))
             self.lines += 1
@@ -98,7 +121,7 @@ class ExtractionsWriter:
         self._atomic.__exit__(*exc)
 
 
-def write_extractions(resolved_articles: Iterable, path: str | Path) -> int:
+def write_extractions(resolved_articles: Iterable[ResolvedArticle], path: str | Path) -> int:
     """Write every record atomically to ``path``; returns the number of lines."""
     with ExtractionsWriter(path) as out:
         for r in resolved_articles:

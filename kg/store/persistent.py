@@ -30,7 +30,7 @@ fixed after 0.5). The merge costs each triple a second copy on disk.
 
 Code that needs rdflib objects (``kg analyze``, ``kg render``) gets an in-memory
 rdflib ``Dataset`` from :meth:`PersistentStore.dataset`, the same object
-:func:`kg.store.files.load_graph` returns for a file.
+:func:`kg.store.source.load_graph` returns for a file.
 
 One process writes at a time (RocksDB's lock). Read-only opens (queries, the endpoint's
 workers) see the store as it was when opened; pyoxigraph calls a read-only open while
@@ -44,15 +44,19 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
+from kg.atomic import atomic_path
 from kg.errors import GraphError
-from kg.rdf.vocab import KG
-from kg.store.files import atomic_path, bind_prefixes
+from kg.rdf.build import TRIPLES_ONLY, article_graph
+from kg.rdf.vocab import KG, PREFIXES
+from kg.store.formats import bind_prefixes, checked_format, format_for
+from kg.store.formats import to_ox as convert
+from kg.types import ResolvedArticle
 
 MARKER = "kg-store.json"
 DATABASE = "oxigraph"
@@ -63,10 +67,10 @@ ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
 
 _CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
 _DEFAULT = ox.DefaultGraph()
-_ARTICLES = """
-SELECT ?article ?hash WHERE {
-  GRAPH ?article { ?article a <%s> . OPTIONAL { ?article <%s> ?hash } }
-} ORDER BY ?article""" % (KG.Article, KG.contentHash)
+_ARTICLES = f"""
+SELECT ?article ?hash WHERE {{
+  GRAPH ?article {{ ?article a <{KG.Article}> . OPTIONAL {{ ?article <{KG.contentHash}> ?hash }} }}
+}} ORDER BY ?article"""
 
 
 def is_store(path: str | Path) -> bool:
@@ -75,8 +79,6 @@ def is_store(path: str | Path) -> bool:
 
 
 def _engine_version() -> str:
-    from importlib.metadata import version
-
     return version("pyoxigraph")
 
 
@@ -86,8 +88,6 @@ def _minor(v: str) -> tuple[str, ...]:
 
 def to_ox(term):
     """The pyoxigraph term for an rdflib term (raises on an IRI no parser would accept)."""
-    from kg.store.sink import to_ox as convert
-
     try:
         return convert(term)
     except ValueError as err:
@@ -104,7 +104,7 @@ class PersistentStore:
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, write: bool = False, create: bool = False) -> "PersistentStore":
+    def open(cls, path: str | Path, *, write: bool = False, create: bool = False) -> PersistentStore:
         """Open the store at ``path``; ``create`` makes a new one if there is none.
 
         Raises GraphError when ``path`` is something else, the store is locked by
@@ -123,7 +123,8 @@ class PersistentStore:
             if "lock" in str(err).lower():
                 raise GraphError(
                     f"The store '{path}' is open for writing by another process (a running "
-                    "`kg build --store` or `kg serve --allow-update`): wait for it to finish") from err
+                    "`kg build --store` or `kg serve --allow-update`): wait for it to finish"
+                ) from err
             raise GraphError(f"Can't open the store '{path}': {err}") from err
         return cls(path, store, writable=write)
 
@@ -134,7 +135,7 @@ class PersistentStore:
                 self.ox.flush()
             self.ox = None
 
-    def __enter__(self) -> "PersistentStore":
+    def __enter__(self) -> PersistentStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -171,10 +172,8 @@ class PersistentStore:
         self.ox.update(_replace_update(g, self._orphans(g, triples), triples))
         return REPLACED
 
-    def add_resolved(self, resolved, *, force: bool = False) -> str:
-        """Build the graph of one resolved article (``kg.resolve.ResolvedArticle``) and :meth:`put` it."""
-        from kg.rdf.build import TRIPLES_ONLY, article_graph
-
+    def add_resolved(self, resolved: ResolvedArticle, *, force: bool = False) -> str:
+        """Build the graph of one resolved article and :meth:`put` it."""
         return self.put(article_graph(resolved, store=TRIPLES_ONLY), force=force)
 
     def remove(self, article: str) -> bool:
@@ -240,20 +239,15 @@ class PersistentStore:
     def export(self, path: str | Path, fmt: str | None = None) -> Path:
         """Write the store to a graph file, atomically: TriG, N-Quads and JSON-LD keep one
         graph per article, Turtle and N-Triples get the merged graph."""
-        from kg.rdf.vocab import PREFIXES
-        from kg.store.files import FORMATS, format_for
-        from kg.store.sink import OX_FORMATS
-
         fmt = fmt or format_for(path)
-        if fmt not in FORMATS:
-            raise GraphError(f"Unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
+        spec = checked_format(fmt)
         kwargs = {"prefixes": PREFIXES} if fmt in ("trig", "turtle") else {}
         with atomic_path(path) as tmp:
-            if FORMATS[fmt][2]:
+            if spec.named:
                 with open(tmp, "wb") as fh:
-                    ox.serialize(self.quads(), fh, OX_FORMATS[fmt], **kwargs)
+                    ox.serialize(self.quads(), fh, spec.ox, **kwargs)
             else:
-                self.ox.dump(str(tmp), OX_FORMATS[fmt], from_graph=_DEFAULT, **kwargs)
+                self.ox.dump(str(tmp), spec.ox, from_graph=_DEFAULT, **kwargs)
         return Path(path)
 
     def __len__(self) -> int:
@@ -263,6 +257,7 @@ class PersistentStore:
 
 def _replace_update(g: ox.NamedNode, orphans: list, triples: set, *, drop_only: bool = False) -> str:
     """One SPARQL update (one transaction): a reader never sees the article half replaced."""
+
     def nt(ts) -> str:
         return ox.serialize(sorted(ts, key=str), format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if ts else ""
 
@@ -300,19 +295,24 @@ def apply_update(store: ox.Store, update: str, *, prefixes: dict[str, str] | Non
     names = touched_graphs(update)
 
     def snapshot() -> set:
-        graphs = names if names is not None else [g.value for g in store.named_graphs()
-                                                  if isinstance(g, ox.NamedNode)]
+        graphs = names if names is not None else [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
         return {q.triple for n in graphs for q in store.quads_for_pattern(None, None, None, ox.NamedNode(n))}
 
     before = snapshot()
     store.update(update, prefixes=prefixes)
     after = snapshot()
-    gone = [t for t in before - after
-            if not any(not isinstance(q.graph_name, ox.DefaultGraph)
-                       for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
+    gone = [
+        t
+        for t in before - after
+        if not any(
+            not isinstance(q.graph_name, ox.DefaultGraph)
+            for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+        )
+    ]
     nt = lambda ts: ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")  # noqa: E731
     parts = ([f"DELETE DATA {{\n{nt(gone)}}}"] if gone else []) + (
-        [f"INSERT DATA {{\n{nt(list(after - before))}}}"] if after - before else [])
+        [f"INSERT DATA {{\n{nt(list(after - before))}}}"] if after - before else []
+    )
     if parts:
         store.update(" ;\n".join(parts))
 
@@ -326,8 +326,13 @@ def _create(path: Path) -> None:
 
 
 def _write_marker(path: Path) -> None:
-    info = {"format": STORE_FORMAT, "version": STORE_VERSION, "engine": "oxigraph",
-            "engine_version": _engine_version(), "layout": "one named graph per article, named by its IRI"}
+    info = {
+        "format": STORE_FORMAT,
+        "version": STORE_VERSION,
+        "engine": "oxigraph",
+        "engine_version": _engine_version(),
+        "layout": "one named graph per article, named by its IRI",
+    }
     with atomic_path(path / MARKER) as tmp:
         tmp.write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
 
@@ -340,70 +345,19 @@ def _check_marker(path: Path, write: bool) -> None:
     if info.get("format") != STORE_FORMAT or not isinstance(info.get("version"), int):
         raise GraphError(f"'{path / MARKER}' does not describe a kg store")
     if info["version"] > STORE_VERSION:
-        raise GraphError(f"The store '{path}' was written by a newer kg (store version {info['version']}): "
-                         "upgrade kg to read it")
+        raise GraphError(
+            f"The store '{path}' was written by a newer kg (store version {info['version']}): upgrade kg to read it"
+        )
     have, wrote = _engine_version(), str(info.get("engine_version", ""))
     if _minor(have) != _minor(wrote):
         raise GraphError(
             f"The store '{path}' was written with Oxigraph {wrote} and this kg has {have}; their on-disk "
             f"formats may differ: rebuild it (`kg build INPUT --store NEWDIR`), or export it with the "
-            f"version that wrote it")
+            f"version that wrote it"
+        )
     if write and not (path / DATABASE).exists():
         os.makedirs(path / DATABASE, exist_ok=True)
     elif not write and not (path / DATABASE).exists():
         raise GraphError(f"The store '{path}' holds no data yet: add articles with `kg build INPUT --store {path}`")
     if write and have != wrote:
         _write_marker(path)
-
-
-@dataclass
-class StoreBuild:
-    """What one ``kg build --store`` run did."""
-
-    path: Path
-    summary: object  # kg.summary.BuildSummary of this run's articles
-    counts: dict[str, int] = field(default_factory=lambda: {ADDED: 0, REPLACED: 0, UNCHANGED: 0})
-    articles: int = 0  # articles in the store after the run
-    triples: int = 0  # distinct triples in the store after the run
-
-    def lines(self) -> list[str]:
-        c = self.counts
-        return [f"store:     {self.path}: {self.articles} articles, {self.triples:,} triples "
-                f"(this run: {c[ADDED]} added, {c[REPLACED]} replaced, {c[UNCHANGED]} unchanged)"]
-
-
-def build_into_store(pipeline, inputs, path: str | Path, *, extractions: str | Path | None = None,
-                     rebuild: bool = False, on_article=None, **resolve_options) -> StoreBuild:
-    """Stream ``inputs`` through ``pipeline`` into the store at ``path`` (created if new).
-
-    Each article is committed as soon as it is resolved. ``extractions``: also write
-    this run's ``extractions.jsonl`` there (atomically, when the run completes).
-    ``rebuild``: replace articles even when their text is unchanged (after a change of
-    kg, model or gazetteer). ``on_article(iri, outcome)`` is called after each commit;
-    ``resolve_options`` go to :meth:`kg.pipeline.Pipeline.resolved` (``progress``,
-    ``jobs``, ...).
-    """
-    from contextlib import nullcontext
-
-    from kg.pipeline import no_articles
-    from kg.rdf.build import TRIPLES_ONLY, article_graph
-    from kg.store.jsonl import ExtractionsWriter
-    from kg.summary import BuildSummary
-
-    run = StoreBuild(path=Path(path), summary=BuildSummary())
-    jsonl = ExtractionsWriter(extractions) if extractions else nullcontext()
-    with PersistentStore.open(path, write=True, create=True) as store, jsonl as out:
-        for resolved in pipeline.resolved(inputs, on_skip=run.summary.skipped.append, **resolve_options):
-            graph = article_graph(resolved, store=TRIPLES_ONLY)
-            outcome = store.put(graph, force=rebuild)
-            run.counts[outcome] += 1
-            run.summary.add(resolved)
-            if out is not None:
-                out.write(resolved)
-            if on_article:
-                on_article(str(graph.identifier), outcome)
-        if not run.summary.articles:
-            raise no_articles(run.summary.skipped)  # a half-written extractions file is discarded
-        run.articles, run.triples = len(store.graph_names()), len(store)
-    run.summary.outputs = [run.path] + ([Path(extractions)] if extractions else [])
-    return run

@@ -1,31 +1,25 @@
 """SPARQL over a built graph, answered by Oxigraph.
 
 rdflib's own SPARQL engine turns ordinary joins into cartesian products (a two-pattern
-join over 24k triples took 9 s; see PITFALLS.md), so queries run in an in-memory
+join over 24k triples took 9 s, where Oxigraph took 14 ms), so queries run in an in-memory
 Oxigraph store loaded from the graph. Our ontology's prefixes are predeclared and the
 default graph is the merge of all article graphs (each triple once).
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
-from kg.errors import GraphError, QueryError
+from kg.errors import QueryError
 from kg.rdf.vocab import PREFIXES
-from kg.store.files import FORMATS, format_for
-
-_OX_FORMAT = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-}
+from kg.store.formats import bind_prefixes
+from kg.store.source import default_graph_is_empty, open_store
 
 
 @dataclass
@@ -39,58 +33,6 @@ class Result:
     triples: Graph | None = None
     _solutions_json: str | None = None
     _solutions_csv: str | None = None
-
-
-def open_store(source: str | Path | Graph | Dataset | ox.Store) -> ox.Store:
-    """An Oxigraph store holding ``source``: a graph file or rdflib graph (loaded into
-    memory), or a store directory written by ``kg build --store`` (opened read-only)."""
-    if isinstance(source, ox.Store):
-        return source
-    store = ox.Store()
-    if isinstance(source, (Graph, Dataset)):
-        if isinstance(source, Dataset):
-            data = source.serialize(format="nquads", encoding="utf-8")
-            store.load(data, ox.RdfFormat.N_QUADS)
-            merge_named_graphs(store)
-        else:
-            store.load(source.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
-        return store
-    path = Path(source)
-    if path.is_dir():
-        from kg.store.persistent import PersistentStore
-
-        return PersistentStore.open(path).ox
-    if not path.is_file():
-        raise GraphError(f"No graph file or store at '{path}': build one with `kg build INPUT -o OUTDIR` "
-                         "or `kg build INPUT --store DIR`")
-    fmt = format_for(path)
-    try:
-        if fmt == "json-ld":  # Oxigraph 0.5 reads JSON-LD only partially: go through rdflib
-            from kg.store.files import load_graph
-
-            return open_store(load_graph(path))
-        store.load(path=str(path), format=_OX_FORMAT[fmt])
-    except (SyntaxError, ValueError, OSError) as err:
-        raise GraphError(f"Can't read '{path}' as {fmt}: {err}") from err
-    if FORMATS[fmt][2]:
-        merge_named_graphs(store)
-    return store
-
-
-def merge_named_graphs(store: ox.Store) -> None:
-    """Put the merge of all named graphs into the default graph, where queries look.
-
-    Oxigraph 0.5's "default graph as union" is a bag, not the RDF merge: a triple held
-    by two article graphs (an actor's label) matches twice, so rows repeat, COUNTs
-    inflate and joins multiply (oxigraph issue 1919, fixed after 0.5). The default graph
-    is a set, so a triple lands there once however many articles state it.
-    """
-    store.extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                  for q in store if not isinstance(q.graph_name, ox.DefaultGraph)])
-
-
-def default_graph_is_empty(store: ox.Store) -> bool:
-    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
 
 
 def query(source, sparql: str) -> Result:
@@ -126,8 +68,8 @@ def term_text(term, compact: bool = True) -> str:
         iri = term.value
         if compact:
             for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-                if iri.startswith(ns) and all(c not in iri[len(ns):] for c in "/#%"):
-                    return f"{prefix}:{iri[len(ns):]}"
+                if iri.startswith(ns) and all(c not in iri[len(ns) :] for c in "/#%"):
+                    return f"{prefix}:{iri[len(ns) :]}"
         return iri
     if isinstance(term, ox.Literal):
         return term.value
@@ -141,21 +83,21 @@ def format_result(result: Result, fmt: str = "table") -> str:
     if result.boolean is not None:
         return json.dumps({"head": {}, "boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower()
     if result.triples is not None:
-        from kg.store.files import bind_prefixes
-
         bind_prefixes(result.triples)
         return result.triples.serialize(format="json-ld" if fmt == "json" else "turtle")
     variables, rows = result.variables or [], result.rows or []
     if fmt == "json":
         return json.dumps(
-            {"head": {"vars": variables},
-             "results": {"bindings": [
-                 {v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]}},
-            ensure_ascii=False, indent=1,
+            {
+                "head": {"vars": variables},
+                "results": {
+                    "bindings": [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+                },
+            },
+            ensure_ascii=False,
+            indent=1,
         )
     if fmt == "csv":
-        import csv
-
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(variables)
@@ -164,8 +106,7 @@ def format_result(result: Result, fmt: str = "table") -> str:
         return out.getvalue()
     table = [[term_text(t) for t in row] for row in rows]
     widths = [max([len(v), *(len(r[i]) for r in table)]) for i, v in enumerate(variables)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip(), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in table]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)
@@ -184,4 +125,4 @@ def _json_term(term) -> dict:
     return out
 
 
-__all__ = ["FORMATS", "Result", "format_result", "open_store", "query", "term_text"]
+__all__ = ["Result", "format_result", "open_store", "query", "term_text"]

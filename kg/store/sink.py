@@ -8,38 +8,16 @@ as soon as it is built, then dumps once.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 
-from kg.errors import GraphError
+from kg.atomic import atomic_path
 from kg.rdf.vocab import PREFIXES
-from kg.store.files import FORMATS, atomic_path
-
-OX_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "json-ld": ox.RdfFormat.JSON_LD,
-}
-
-
-def to_ox(term):
-    """The pyoxigraph term for an rdflib term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
+from kg.store.formats import checked_format, from_ox, to_ox
 
 SPILL_QUADS = 500_000
 
@@ -66,8 +44,6 @@ class GraphSink:
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]
         self.added += len(quads)
         if self.directory is None and self.added > self.spill:
-            import tempfile
-
             self.directory = tempfile.mkdtemp(prefix="kg-sink-")
             on_disk = ox.Store(self.directory)
             on_disk.bulk_extend(self.store)
@@ -88,13 +64,11 @@ class GraphSink:
 
     def close(self) -> None:
         if self.directory is not None:
-            import shutil
-
             self.store = ox.Store()  # drops the on-disk store before its files go
             shutil.rmtree(self.directory, ignore_errors=True)
             self.directory = None
 
-    def __enter__(self) -> "GraphSink":
+    def __enter__(self) -> GraphSink:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -111,34 +85,15 @@ class GraphSink:
         (``;`` and ``,``) under kg's prefixes, at a few hundred thousand triples a second
         (rdflib's pretty printer managed about 4,000).
         """
-        if fmt not in FORMATS:
-            raise GraphError(f"Unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
+        spec = checked_format(fmt)
         self.flush()
         with atomic_path(path) as tmp:
             kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig") else {}
             if not self.named or fmt in ("turtle", "ntriples"):
-                self.store.dump(str(tmp), OX_FORMATS[fmt], from_graph=ox.DefaultGraph(), **kwargs)
+                self.store.dump(str(tmp), spec.ox, from_graph=ox.DefaultGraph(), **kwargs)
             else:
-                self.store.dump(str(tmp), OX_FORMATS[fmt], **kwargs)
+                self.store.dump(str(tmp), spec.ox, **kwargs)
         return Path(path)
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def from_ox(term):
-    """The rdflib term for a pyoxigraph term (simple literals stay plain, as rdflib reads them)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 class StoreView:

@@ -2,7 +2,7 @@
 
 The small English model finds names well but draws their edges and types its own way
 (OntoNotes). kg ships a copy of its entity recogniser fine-tuned on annotated news
-(see :mod:`kg.learn.train`) to find person, organisation and location names, and
+(see :mod:`kg.train`) to find person, organisation and location names, and
 "other" names (dates, events, works: label ``MISC``). The component runs that copy on
 the words of each Doc and merges its answer in, so the ontology's finer classes and
 the gazetteer's knowledge survive:
@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from kg.extract import lexicon as lex
+from kg.nlp import lexicon as lex
 
 FACTORY = "kg_entity_recognizer"
 SPAN_KEY = "kg_entities"
@@ -70,8 +70,7 @@ def _words(doc) -> Doc:
 
 def _spans(doc, parsed: Doc) -> list[Span]:
     """The names the recogniser found in ``parsed`` (``doc``'s words), as spans of ``doc``."""
-    return [Span(doc, e.start, e.end, label=KEEP_LABELS[e.label_]) for e in parsed.ents
-            if e.label_ in KEEP_LABELS]
+    return [Span(doc, e.start, e.end, label=KEEP_LABELS[e.label_]) for e in parsed.ents if e.label_ in KEEP_LABELS]
 
 
 def _extends_name(span: Span, ent: Span) -> bool:
@@ -106,8 +105,11 @@ def apply_spans(doc, spans: list[Span]) -> None:
                 label = model[0].label_
         names.append(Span(doc, span.start, span.end, label=label))
     covered = {i for x in names for i in range(x.start, x.end)} | taken
-    kept = [x for x in old if not x.ent_id_ and x.label_ not in NAME_LABELS
-            and not any(i in covered for i in range(x.start, x.end))]
+    kept = [
+        x
+        for x in old
+        if not x.ent_id_ and x.label_ not in NAME_LABELS and not any(i in covered for i in range(x.start, x.end))
+    ]
     doc.ents = filter_spans([*fixed, *names, *kept])
     doc.spans[SPAN_KEY] = list(spans)
 

@@ -27,6 +27,7 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from kg.errors import GraphError
+from kg.store.source import open_store
 
 GSP, UPDATE, AUTO = "gsp", "update", "auto"
 PROTOCOL_NAMES = {GSP: "Graph Store Protocol", UPDATE: "SPARQL Update"}
@@ -45,8 +46,10 @@ class PushReport:
     names: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"pushed {self.graphs} graph{'s' if self.graphs != 1 else ''} ({self.triples:,} triples) "
-                f"to {self.url} with the {PROTOCOL_NAMES[self.protocol]}")
+        return (
+            f"pushed {self.graphs} graph{'s' if self.graphs != 1 else ''} ({self.triples:,} triples) "
+            f"to {self.url} with the {PROTOCOL_NAMES[self.protocol]}"
+        )
 
 
 class PushError(GraphError):
@@ -69,18 +72,17 @@ def named_graphs(source: str | Path, *, graph: str | None = None) -> Iterator[tu
     A file without named graphs (Turtle, N-Triples) is sent as one graph named ``graph``;
     with named graphs, the default graph (their merge) is not sent.
     """
-    from kg.store.query import open_store
-
     store = open_store(source)
     names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-    # with article graphs, the default graph is only their merge (see kg.store.query.merge_named_graphs)
+    # with article graphs, the default graph is only their merge (see kg.store.source.merge_named_graphs)
     default = [] if names else list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     if default:
         if not graph:
             raise PushError(
                 f"'{source}' holds triples outside any named graph (Turtle and N-Triples keep only the union): "
                 "give --graph IRI to send them as one graph, or push a store (`kg build --store`) or a TriG / "
-                "N-Quads build to keep one graph per article")
+                "N-Quads build to keep one graph per article"
+            )
         yield graph, ox.serialize([q.triple for q in default], format=ox.RdfFormat.N_TRIPLES), len(default)
     for name in names:
         triples = [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))]
@@ -88,9 +90,17 @@ def named_graphs(source: str | Path, *, graph: str | None = None) -> Iterator[tu
             yield name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), len(triples)
 
 
-def push(source: str | Path, url: str, *, protocol: str = AUTO, graph: str | None = None,
-         user: str | None = None, password: str | None = None, timeout: float = 60.0,
-         on_graph: Callable[[str, int], None] | None = None) -> PushReport:
+def push(
+    source: str | Path,
+    url: str,
+    *,
+    protocol: str = AUTO,
+    graph: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    timeout: float = 60.0,
+    on_graph: Callable[[str, int], None] | None = None,
+) -> PushReport:
     """Send every article graph of ``source`` (store directory or graph file) to ``url``."""
     if protocol not in (GSP, UPDATE, AUTO):
         raise PushError(f"Unknown protocol '{protocol}': choose gsp, update or auto")
@@ -130,7 +140,8 @@ def _probe(url: str, name: str, data: bytes, auth: str | None, timeout: float) -
                 f"SPARQL Update got {update_err.status} ({update_err.detail}). Give the store's Graph Store "
                 "URL (Fuseki: /DATASET/data, Oxigraph: /store, GraphDB: /repositories/REPO/rdf-graphs/service) "
                 "or its Update URL (Fuseki: /DATASET/update, Oxigraph: /update, GraphDB: "
-                "/repositories/REPO/statements)") from None
+                "/repositories/REPO/statements)"
+            ) from None
 
 
 class _Refused(PushError):
@@ -142,12 +153,14 @@ class _Refused(PushError):
 def _send(protocol: str, url: str, name: str, data: bytes, auth: str | None, timeout: float) -> None:
     if protocol == GSP:
         target = f"{url}{'&' if '?' in url else '?'}graph={quote(name, safe='')}"
-        request = urllib.request.Request(target, data=data, method="PUT",
-                                         headers={"Content-Type": "application/n-triples"})
+        request = urllib.request.Request(
+            target, data=data, method="PUT", headers={"Content-Type": "application/n-triples"}
+        )
     else:
         body = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n".encode() + data + b"} }\n"
-        request = urllib.request.Request(url, data=body, method="POST",
-                                         headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+        request = urllib.request.Request(
+            url, data=body, method="POST", headers={"Content-Type": "application/sparql-update; charset=utf-8"}
+        )
     if auth:
         request.add_header("Authorization", auth)
     try:
@@ -155,10 +168,9 @@ def _send(protocol: str, url: str, name: str, data: bytes, auth: str | None, tim
             response.read()
     except urllib.error.HTTPError as err:
         detail = err.read(500).decode("utf-8", "replace").strip().replace("\n", " ") or err.reason
-        message = (f"{url} refused graph <{name}> ({PROTOCOL_NAMES[protocol]}): HTTP {err.code} {detail}")
+        message = f"{url} refused graph <{name}> ({PROTOCOL_NAMES[protocol]}): HTTP {err.code} {detail}"
         if err.code in (401, 403):
-            raise PushError(message + ": give --user (and KG_PUSH_PASSWORD), or check the account may write") \
-                from None
+            raise PushError(message + ": give --user (and KG_PUSH_PASSWORD), or check the account may write") from None
         if err.code in _NOT_SPOKEN:
             raise _Refused(err.code, str(detail), message) from None
         raise PushError(message) from None

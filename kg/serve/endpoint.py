@@ -30,24 +30,53 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
+from kg.analyze import project
 from kg.errors import GraphError, QueryError
-from kg.store.query import default_graph_is_empty
+from kg.rdf.vocab import PREFIXES
+from kg.render import render_html
+from kg.store.persistent import PersistentStore, apply_update, is_store
+from kg.store.sink import StoreView
+from kg.store.source import default_graph_is_empty, open_store
 
 R, G = ox.QueryResultsFormat, ox.RdfFormat
 # media type -> format, per kind of result; the first of each is the default
-SOLUTION_TYPES = {"application/sparql-results+json": R.JSON, "application/json": R.JSON,
-                  "application/sparql-results+xml": R.XML, "application/xml": R.XML, "text/xml": R.XML,
-                  "text/csv": R.CSV, "text/tab-separated-values": R.TSV}
-GRAPH_TYPES = {"text/turtle": G.TURTLE, "application/x-turtle": G.TURTLE, "application/ld+json": G.JSON_LD,
-               "application/n-triples": G.N_TRIPLES, "application/rdf+xml": G.RDF_XML}
+SOLUTION_TYPES = {
+    "application/sparql-results+json": R.JSON,
+    "application/json": R.JSON,
+    "application/sparql-results+xml": R.XML,
+    "application/xml": R.XML,
+    "text/xml": R.XML,
+    "text/csv": R.CSV,
+    "text/tab-separated-values": R.TSV,
+}
+GRAPH_TYPES = {
+    "text/turtle": G.TURTLE,
+    "application/x-turtle": G.TURTLE,
+    "application/ld+json": G.JSON_LD,
+    "application/n-triples": G.N_TRIPLES,
+    "application/rdf+xml": G.RDF_XML,
+}
 # the `format` / `output` parameter some clients send instead of an Accept header
 FORMAT_NAMES = {
-    "solutions": {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                  "csv": "text/csv", "tsv": "text/tab-separated-values"},
-    "graph": {"turtle": "text/turtle", "ttl": "text/turtle", "json-ld": "application/ld+json",
-              "jsonld": "application/ld+json", "json": "application/ld+json", "nt": "application/n-triples",
-              "ntriples": "application/n-triples", "xml": "application/rdf+xml", "rdfxml": "application/rdf+xml",
-              "rdf+xml": "application/rdf+xml", "n3": "text/turtle"},
+    "solutions": {
+        "json": "application/sparql-results+json",
+        "xml": "application/sparql-results+xml",
+        "csv": "text/csv",
+        "tsv": "text/tab-separated-values",
+    },
+    "graph": {
+        "turtle": "text/turtle",
+        "ttl": "text/turtle",
+        "json-ld": "application/ld+json",
+        "jsonld": "application/ld+json",
+        "json": "application/ld+json",
+        "nt": "application/n-triples",
+        "ntriples": "application/n-triples",
+        "xml": "application/rdf+xml",
+        "rdfxml": "application/rdf+xml",
+        "rdf+xml": "application/rdf+xml",
+        "n3": "text/turtle",
+    },
 }
 CHARSET_TYPES = ("text/", "application/sparql-results+json", "application/json", "application/ld+json")
 MAX_BODY = 64 * 1024 * 1024
@@ -129,15 +158,9 @@ def execute(store: ox.Store, job: dict, prefixes: dict[str, str]) -> tuple:
     """Run one job; the reply is ("ok", media type, bytes) or (status, message)."""
     try:
         if job["kind"] == "update":
-            from kg.store.persistent import apply_update  # keeps the merged default graph right
-
             apply_update(store, job["text"], prefixes=prefixes)
             return ("ok", "text/plain", b"")
         if job["kind"] == "page":  # drawn here, from the store's indexes: no copy of the graph travels
-            from kg.analyze import project
-            from kg.render import render_html
-            from kg.store.sink import StoreView
-
             return ("ok", "text/html", render_html(project(StoreView(store)), title=job["title"]).encode("utf-8"))
         merged = not default_graph_is_empty(store)
         graphs = {}
@@ -148,13 +171,20 @@ def execute(store: ox.Store, job: dict, prefixes: dict[str, str]) -> tuple:
         if job.get("named"):
             graphs["named_graphs"] = [ox.NamedNode(g) for g in job["named"]]
         result = store.query(job["text"], prefixes=prefixes, **graphs)
-        kind = ("graph" if isinstance(result, ox.QueryTriples)
-                else "boolean" if isinstance(result, ox.QueryBoolean) else "solutions")
+        kind = (
+            "graph"
+            if isinstance(result, ox.QueryTriples)
+            else "boolean"
+            if isinstance(result, ox.QueryBoolean)
+            else "solutions"
+        )
         media = negotiate(job.get("accept"), kind)
         if media is None:
             offered = ", ".join(GRAPH_TYPES if kind == "graph" else SOLUTION_TYPES)
-            return ("unacceptable", f"[E004] Can't answer a {kind} result in '{job.get('accept')}': "
-                                    f"ask for one of {offered}")
+            return (
+                "unacceptable",
+                str(QueryError(f"Can't answer a {kind} result in '{job.get('accept')}': ask for one of {offered}")),
+            )
         if kind == "graph":
             fmt = GRAPH_TYPES[media]
             extra = {"prefixes": prefixes} if fmt == G.TURTLE else {}
@@ -162,9 +192,9 @@ def execute(store: ox.Store, job: dict, prefixes: dict[str, str]) -> tuple:
         return ("ok", media, result.serialize(format=SOLUTION_TYPES[media]))
     except SyntaxError as err:
         what = "SPARQL Update" if job["kind"] == "update" else "SPARQL"
-        return ("bad", f"[E004] The request is not valid {what}: {err}")
+        return ("bad", str(QueryError(f"The request is not valid {what}: {err}")))
     except (OSError, ValueError, RuntimeError) as err:
-        return ("error", f"[E004] The {job['kind']} failed: {err}")
+        return ("error", str(QueryError(f"The {job['kind']} failed: {err}")))
 
 
 class QueryTimeout(QueryError):
@@ -186,8 +216,12 @@ class WorkerPool:
 
     def _start(self):
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker, args=(child, self.location, self.writable, self.prefixes),
-                                 daemon=True, name="kg-sparql-worker")
+        proc = self._ctx.Process(
+            target=_worker,
+            args=(child, self.location, self.writable, self.prefixes),
+            daemon=True,
+            name="kg-sparql-worker",
+        )
         proc.start()
         child.close()
         with self._lock:
@@ -214,8 +248,7 @@ class WorkerPool:
         try:
             worker = self._idle.get(timeout=timeout + 5)
         except queue.Empty:
-            raise QueryTimeout(f"Every query process stayed busy for {timeout + 5:.0f} s: "
-                               "try again later") from None
+            raise QueryTimeout(f"Every query process stayed busy for {timeout + 5:.0f} s: try again later") from None
         proc, conn = worker
         try:
             conn.send(job)
@@ -230,9 +263,11 @@ class WorkerPool:
         if not self._closed:
             self._idle.put(self._start())
         if stopped:
-            raise QueryTimeout(f"The {job['kind']} ran past the time limit of {timeout:g} s and was stopped "
-                               "(start the endpoint with a larger --timeout, or narrow the query)")
-        return ("error", f"[E004] The query process ended while running the {job['kind']}")
+            raise QueryTimeout(
+                f"The {job['kind']} ran past the time limit of {timeout:g} s and was stopped "
+                "(start the endpoint with a larger --timeout, or narrow the query)"
+            )
+        return ("error", str(QueryError(f"The query process ended while running the {job['kind']}")))
 
     def close(self) -> None:
         self._closed = True
@@ -245,7 +280,7 @@ class WorkerPool:
 # -- the HTTP side ---------------------------------------------------------------------------
 class Handler(BaseHTTPRequestHandler):
     server_version = "kg-sparql/1"
-    endpoint: "Endpoint"  # set on the subclass made per endpoint
+    endpoint: Endpoint  # set on the subclass made per endpoint
 
     def do_GET(self) -> None:
         url = urlsplit(self.path)
@@ -257,8 +292,11 @@ class Handler(BaseHTTPRequestHandler):
         if "update" in params:
             return self._text(405, "Send SPARQL Update with POST (form field 'update' or application/sparql-update)")
         if "query" not in params:
-            return self._text(400, "No query: GET /sparql?query=... or POST one (SPARQL 1.1 Protocol), e.g.\n"
-                                   f"curl --data-urlencode 'query=ASK {{}}' {self.endpoint.url}")
+            return self._text(
+                400,
+                "No query: GET /sparql?query=... or POST one (SPARQL 1.1 Protocol), e.g.\n"
+                f"curl --data-urlencode 'query=ASK {{}}' {self.endpoint.url}",
+            )
         self._query(params)
 
     def do_POST(self) -> None:
@@ -279,8 +317,11 @@ class Handler(BaseHTTPRequestHandler):
         elif media == "application/sparql-update":
             params["update"] = [body]
         else:
-            return self._text(415, "POST a form (application/x-www-form-urlencoded), application/sparql-query "
-                                   "or application/sparql-update")
+            return self._text(
+                415,
+                "POST a form (application/x-www-form-urlencoded), application/sparql-query "
+                "or application/sparql-update",
+            )
         if ("query" in params) == ("update" in params):
             return self._text(400, "Give exactly one of 'query' and 'update'")
         if "update" in params:
@@ -303,14 +344,26 @@ class Handler(BaseHTTPRequestHandler):
                 wanted += [t for t in (FORMAT_NAMES["solutions"].get(name), FORMAT_NAMES["graph"].get(name)) if t]
         if wanted:
             accept = ", ".join(wanted)
-        job = {"kind": "query", "text": params["query"][0], "accept": accept,
-               "default": params.get("default-graph-uri", []), "named": params.get("named-graph-uri", [])}
+        job = {
+            "kind": "query",
+            "text": params["query"][0],
+            "accept": accept,
+            "default": params.get("default-graph-uri", []),
+            "named": params.get("named-graph-uri", []),
+        }
         self._reply(job)
 
     def _update(self, params: dict) -> None:
         if not self.endpoint.allow_update:
-            return self._text(403, "[E004] This endpoint is read-only: start it with "
-                                   "`kg serve STORE --allow-update` to accept SPARQL Update")
+            return self._text(
+                403,
+                str(
+                    QueryError(
+                        "This endpoint is read-only: start it with "
+                        "`kg serve STORE --allow-update` to accept SPARQL Update"
+                    )
+                ),
+            )
         self._reply({"kind": "update", "text": params["update"][0]})
 
     def _reply(self, job: dict) -> None:
@@ -361,11 +414,18 @@ class Handler(BaseHTTPRequestHandler):
 class Endpoint:
     """The endpoint over ``source`` (a store directory or a graph file); ``port=0`` picks a free port."""
 
-    def __init__(self, source: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
-                 allow_update: bool = False, timeout: float = 30.0, workers: int = 2,
-                 cors: bool = False, quiet: bool = False):
-        from kg.rdf.vocab import PREFIXES
-
+    def __init__(
+        self,
+        source: str | Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 7878,
+        allow_update: bool = False,
+        timeout: float = 30.0,
+        workers: int = 2,
+        cors: bool = False,
+        quiet: bool = False,
+    ):
         self.name, self.allow_update, self.timeout = Path(source).name, allow_update, timeout
         self.cors, self.quiet = cors, quiet
         self._tmp: str | None = None
@@ -389,14 +449,10 @@ class Endpoint:
         self.url = f"http://{host}:{port}/sparql"
 
     def _location(self, source: Path) -> str:
-        from kg.store.persistent import PersistentStore, is_store
-
         if source.is_dir() and is_store(source):
             # opening checks the store (and creates the database of a new one) before workers start
             with PersistentStore.open(source, write=self.allow_update) as store:
                 return str(store.database)
-        from kg.store.query import open_store
-
         memory = open_store(source)  # a graph file: parsed once, shared through a temporary store
         self._tmp = tempfile.mkdtemp(prefix="kg-serve-")
         disk = ox.Store(os.path.join(self._tmp, "db"))
@@ -415,8 +471,9 @@ class Endpoint:
             key = (self.generation, int(time.monotonic() // PAGE_TTL_S))
             if self._page_cache and self._page_cache[0] == key:
                 return self._page_cache[1]
-            reply = self.pool.run({"kind": "page", "title": f"Actor network: {self.name}"},
-                                  timeout=max(self.timeout, 300.0))
+            reply = self.pool.run(
+                {"kind": "page", "title": f"Actor network: {self.name}"}, timeout=max(self.timeout, 300.0)
+            )
             if reply[0] != "ok":
                 raise GraphError(reply[1])
             page = reply[2]
@@ -430,7 +487,7 @@ class Endpoint:
         finally:
             self._serving = False
 
-    def start(self) -> "Endpoint":
+    def start(self) -> Endpoint:
         """Serve from a background thread (for tests and notebooks); :meth:`close` stops it."""
         self._serving = True
         threading.Thread(target=self.serve_forever, name="kg-sparql", daemon=True).start()
@@ -449,7 +506,7 @@ class Endpoint:
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = None
 
-    def __enter__(self) -> "Endpoint":
+    def __enter__(self) -> Endpoint:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
-EXIT_SKIPPED = 3  # some inputs could not be read; the graph holds all the others
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1]
+from kg.ontology import local as _local
+from kg.types import ResolvedArticle, Skipped
 
 
 class BuildSummary:
@@ -16,17 +14,17 @@ class BuildSummary:
 
     def __init__(self) -> None:
         self.articles = 0
-        self.skipped: list = []
+        self.skipped: list[Skipped] = []
         self.entity_class: dict[str, str] = {}
         self.labels: dict[str, str] = {}
         self.relation_types: Counter[str] = Counter()
         self.event_types: Counter[str] = Counter()
         self.degree: Counter[str] = Counter()
         self._seen: set = set()
-        self.outputs: list = []
-        self.network_lines: list[str] = []
+        self.outputs: list[Path] = []  # the files and stores the build wrote
+        self.output_lines: list[str] = []  # what the outputs say of themselves (the network's measures)
 
-    def add(self, resolved) -> None:
+    def add(self, resolved: ResolvedArticle) -> None:
         self.articles += 1
         for iri, ent in resolved.entities.items():
             self.entity_class.setdefault(iri, ent.cls)
@@ -58,18 +56,9 @@ class BuildSummary:
             for iri, n in self.degree.most_common(top):
                 label, cls = self.labels[iri], _local(self.entity_class[iri])
                 lines.append(f"  {label} ({cls}): {n} relation{'s' if n != 1 else ''}")
-        return lines + self.network_lines
+        return lines + self.output_lines
 
 
 def _counted(name: str, counts: Counter) -> str:
     detail = ", ".join(f"{k} {v}" for k, v in counts.most_common())
     return f"{name + ':':<11}{sum(counts.values())}" + (f"  ({detail})" if detail else "")
-
-
-def summary_lines(result, *, top: int = 5) -> list[str]:
-    """The summary of a finished in-memory build (``kg.pipeline.BuildResult``)."""
-    summary = BuildSummary()
-    summary.skipped = list(result.skipped)
-    for r in result.extractions:
-        summary.add(r)
-    return summary.lines(top=top)

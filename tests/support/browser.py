@@ -22,10 +22,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
-         "--mute-audio", "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
-         "--proxy-bypass-list=<-loopback>")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--mute-audio",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--proxy-server=127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
+)
 
 
 @dataclass
@@ -52,9 +63,16 @@ def find_chromium() -> str | None:
     return next((p for p in map(shutil.which, CHROMIUM_NAMES) if p), None)
 
 
-def open_page(path: str | Path, *, timeout: float = 60.0, width: int = 1280, height: int = 800,
-              evaluate: dict[str, str] | None = None, mouse_at: str | None = None,
-              chromium: str | None = None) -> PageRun:
+def open_page(
+    path: str | Path,
+    *,
+    timeout: float = 60.0,
+    width: int = 1280,
+    height: int = 800,
+    evaluate: dict[str, str] | None = None,
+    mouse_at: str | None = None,
+    chromium: str | None = None,
+) -> PageRun:
     """Load ``path`` from a file: URL, wait until the layout is stable (or ``timeout``), inspect it.
 
     ``mouse_at`` is a JavaScript expression giving ``[x, y]`` in the viewport: the mouse
@@ -76,8 +94,12 @@ class _Browser:
         to_chrome_r, from_chrome_w = (_high(fd) for fd in (to_chrome_r, from_chrome_w))
         self._proc = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe", "about:blank"],
-            pass_fds=(3, 4), preexec_fn=lambda: (os.dup2(to_chrome_r, 3), os.dup2(from_chrome_w, 4)),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pass_fds=(3, 4),
+            preexec_fn=lambda: (os.dup2(to_chrome_r, 3), os.dup2(from_chrome_w, 4)),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(to_chrome_r)
         os.close(from_chrome_w)
         self._next_id = 0
@@ -128,8 +150,7 @@ class _Browser:
                 else:
                     self._events.put(message)
 
-    def send(self, method: str, params: dict | None = None, session: str | None = None,
-             timeout: float = 30.0) -> dict:
+    def send(self, method: str, params: dict | None = None, session: str | None = None, timeout: float = 30.0) -> dict:
         with self._lock:
             self._next_id += 1
             ident = self._next_id
@@ -147,16 +168,23 @@ class _Browser:
             raise RuntimeError(f"{method}: {reply['error'].get('message')}")
         return reply.get("result", {})
 
-    def run(self, url: str, timeout: float, width: int, height: int, evaluate: dict[str, str],
-            mouse_at: str | None) -> PageRun:
+    def run(
+        self, url: str, timeout: float, width: int, height: int, evaluate: dict[str, str], mouse_at: str | None
+    ) -> PageRun:
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for method in ("Page.enable", "Runtime.enable", "Log.enable", "Network.enable"):
             self.send(method, session=session)
-        self.send("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1,
-                                                       "uploadThroughput": -1}, session=session)
-        self.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height,
-                                                         "deviceScaleFactor": 1, "mobile": False}, session=session)
+        self.send(
+            "Network.emulateNetworkConditions",
+            {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+            session=session,
+        )
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            session=session,
+        )
         run = PageRun()
         start = time.monotonic()
         self.send("Page.navigate", {"url": url}, session=session)
@@ -202,11 +230,14 @@ class _Browser:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.exceptionThrown":
                 details = params.get("exceptionDetails", {})
-                run.errors.append("exception: " + str(details.get("exception", {}).get("description")
-                                                       or details.get("text")))
+                run.errors.append(
+                    "exception: " + str(details.get("exception", {}).get("description") or details.get("text"))
+                )
             elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                run.errors.append("console.error: " + " ".join(str(a.get("value", a.get("description", "")))
-                                                               for a in params.get("args", [])))
+                run.errors.append(
+                    "console.error: "
+                    + " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))
+                )
             elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
                 entry = params["entry"]
                 run.errors.append(f"{entry.get('source')}: {entry.get('text')} {entry.get('url', '')}".strip())
@@ -237,8 +268,8 @@ def png_size_and_colours(png: bytes, limit: int = 4096) -> tuple[int, int, int]:
         raise ValueError("not a PNG")
     pos, idat, header = 8, b"", None
     while pos < len(png):
-        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
-        chunk = png[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
+        chunk = png[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", chunk)
         elif kind == b"IDAT":
@@ -251,7 +282,7 @@ def png_size_and_colours(png: bytes, limit: int = 4096) -> tuple[int, int, int]:
     raw, stride = zlib.decompress(idat), width * bpp
     previous, seen, offset = bytearray(stride), set(), 0
     for _ in range(height):
-        kind, line = raw[offset], bytearray(raw[offset + 1:offset + 1 + stride])
+        kind, line = raw[offset], bytearray(raw[offset + 1 : offset + 1 + stride])
         offset += 1 + stride
         for i in range(stride):
             a = line[i - bpp] if i >= bpp else 0
@@ -268,6 +299,6 @@ def png_size_and_colours(png: bytes, limit: int = 4096) -> tuple[int, int, int]:
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
         if len(seen) < limit:
-            seen.update(bytes(line[i:i + bpp]) for i in range(0, stride, bpp))
+            seen.update(bytes(line[i : i + bpp]) for i in range(0, stride, bpp))
         previous = line
     return width, height, min(len(seen), limit)

@@ -22,14 +22,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+import spacy
+from spacy.tokens import Span
+from spacy.training import Example
+from spacy.util import minibatch
 
 from kg.eval import conll04, mapping
 from kg.eval.scoring import entity_scores, relation_scores
-from kg.learn import ENTITY_RECOGNIZER, RELATION_CLASSIFIER, add_entity_recognizer
-from kg.learn.entities import recognised, save_recognizer
 from kg.learn.features import pair_features
 from kg.learn.linear import DEFAULT_BUCKETS, SoftmaxClassifier, hash_features
 from kg.learn.relations import NONE, PREDICATES, RelationClassifier, candidates, keep, label_mask
+from kg.nlp.assembly import add_entity_recognizer
+from kg.nlp.model import ENTITY_RECOGNIZER, RELATION_CLASSIFIER, load_model
+from kg.nlp.recognizer import recognised, save_recognizer
+from kg.pipeline import Pipeline
 
 THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.2, 0.95, 0.05))
 BATCH = 16
@@ -51,9 +57,6 @@ class TrainReport:
 
 def _examples(nlp, sentences: list[conll04.Sentence]) -> list:
     """spaCy training examples: each sentence's words with its gold entities."""
-    from spacy.tokens import Span
-    from spacy.training import Example
-
     out = []
     for s in sentences:
         starts = s.starts()
@@ -81,14 +84,18 @@ def _recogniser_entities(ner, nlp, sentences) -> set:
     return out
 
 
-def train_recognizer(train, dev, out_path: Path, *, epochs: int, seed: int, model: str | None,
-                     say: Callable[[str], None], trained_on: str = "") -> tuple[int, float]:
+def train_recognizer(
+    train,
+    dev,
+    out_path: Path,
+    *,
+    epochs: int,
+    seed: int,
+    model: str | None,
+    say: Callable[[str], None],
+    trained_on: str = "",
+) -> tuple[int, float]:
     """Fine-tune the English model's ``ner`` on ``train``; keep the pass best on ``dev``."""
-    import spacy
-    from spacy.util import minibatch
-
-    from kg.nlp.model import load_model
-
     base = load_model(model)
     nlp = spacy.blank("en", vocab=base.vocab)
     ner = nlp.add_pipe("ner", source=base)
@@ -108,44 +115,85 @@ def train_recognizer(train, dev, out_path: Path, *, epochs: int, seed: int, mode
             nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
         with nlp.use_params(optimizer.averages):
             f1 = entity_scores(gold, _recogniser_entities(ner, nlp, dev)).overall.f1
-            say(f"  entity recogniser pass {epoch}: loss {losses.get('ner', 0):.0f}, "
-                f"dev entity F1 {100 * f1:.1f} (recogniser alone)")
+            say(
+                f"  entity recogniser pass {epoch}: loss {losses.get('ner', 0):.0f}, "
+                f"dev entity F1 {100 * f1:.1f} (recogniser alone)"
+            )
             if f1 > best[0]:
                 best = (f1, epoch)
-                save_recognizer(ner, config, out_path, {
-                    "trained_on": trained_on,
-                    "passes": epoch, "dev_entity_f1": round(f1, 4),
-                })
+                save_recognizer(
+                    ner,
+                    config,
+                    out_path,
+                    {
+                        "trained_on": trained_on,
+                        "passes": epoch,
+                        "dev_entity_f1": round(f1, 4),
+                    },
+                )
     return best[1], best[0]
 
 
-def train_conll04(train_path: str | Path, dev_path: str | Path, out_dir: str | Path, *,
-                  ner_epochs: int = 16, classifier_epochs: int = 20, seed: int = 0,
-                  gazetteers=(), model: str | None = None,
-                  say: Callable[[str], None] = lambda line: None) -> TrainReport:
+def train_conll04(
+    train_path: str | Path,
+    dev_path: str | Path,
+    out_dir: str | Path,
+    *,
+    ner_epochs: int = 16,
+    classifier_epochs: int = 20,
+    seed: int = 0,
+    gazetteers=(),
+    model: str | None = None,
+    say: Callable[[str], None] = lambda line: None,
+) -> TrainReport:
     """Train both models on CoNLL04 ``train_path``, tune on ``dev_path``, write ``out_dir``."""
-    from kg.pipeline import Pipeline
-
     started = time.perf_counter()
     report = TrainReport()
     out_dir = Path(out_dir)
     train, dev = conll04.load(train_path), conll04.load(dev_path)
 
     say(f"fine-tuning the entity recogniser on {len(train)} sentences ({len(dev)} to choose the pass)")
-    report.ner_epochs, _ = train_recognizer(train, dev, out_dir / ENTITY_RECOGNIZER, epochs=ner_epochs,
-                                            seed=seed, model=model, say=say, trained_on=Path(train_path).name)
+    report.ner_epochs, _ = train_recognizer(
+        train,
+        dev,
+        out_dir / ENTITY_RECOGNIZER,
+        epochs=ner_epochs,
+        seed=seed,
+        model=model,
+        say=say,
+        trained_on=Path(train_path).name,
+    )
 
     say("running kg's pipeline with the new recogniser")
     pipeline = Pipeline(gazetteers=gazetteers, model=model, trained=False)
     add_entity_recognizer(pipeline.nlp, out_dir)  # the new recogniser, no relation classifier yet
-    train_relations(pipeline, train, dev, out_dir / RELATION_CLASSIFIER, report, epochs=classifier_epochs,
-                    seed=seed, say=say, meta={"trained_on": Path(train_path).name, "tuned_on": Path(dev_path).name})
+    train_relations(
+        pipeline,
+        train,
+        dev,
+        out_dir / RELATION_CLASSIFIER,
+        report,
+        epochs=classifier_epochs,
+        seed=seed,
+        say=say,
+        meta={"trained_on": Path(train_path).name, "tuned_on": Path(dev_path).name},
+    )
     report.seconds = time.perf_counter() - started
     return report
 
 
-def train_relations(pipeline, train, dev, out_path: Path, report: TrainReport, *, epochs: int, seed: int,
-                    say: Callable[[str], None], meta: dict) -> None:
+def train_relations(
+    pipeline,
+    train,
+    dev,
+    out_path: Path,
+    report: TrainReport,
+    *,
+    epochs: int,
+    seed: int,
+    say: Callable[[str], None],
+    meta: dict,
+) -> None:
     """Train the relation classifier on kg's own output for ``train``; tune its threshold on ``dev``."""
     train_run = list(conll04.run(pipeline, train))
     dev_run = list(conll04.run(pipeline, dev))

@@ -1,0 +1,36 @@
+"""The actor network of a build, drawn once its graph is complete: page and node-link JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.analyze import annotate, network_lines, project
+from kg.analyze.export import write_network_json
+from kg.builder.sinks import GraphFileSink, Sink
+from kg.builder.summary import BuildSummary
+from kg.render.html import write_html
+from kg.store.sink import network_view
+from kg.types import ResolvedArticle
+
+
+def page_title(articles: int) -> str:
+    return f"kg: actor network of {articles} article{'s' if articles != 1 else ''}"
+
+
+class NetworkSink(Sink):
+    """``graph.html`` (the interactive page) and ``network.json``, projected from the
+    quads ``graph`` collected; its measures go to the build summary."""
+
+    def __init__(self, graph: GraphFileSink, outdir: str | Path):
+        self.graph, self.outdir = graph, Path(outdir)
+
+    def add(self, resolved: ResolvedArticle) -> None:
+        pass  # the network is projected from the finished graph
+
+    def finish(self, summary: BuildSummary) -> list[Path]:
+        G = annotate(project(network_view(self.graph.graphs)))
+        summary.output_lines += network_lines(G)
+        return [
+            write_html(G, self.outdir / "graph.html", title=page_title(summary.articles)),
+            write_network_json(G, self.outdir / "network.json"),
+        ]

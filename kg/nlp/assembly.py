@@ -1,0 +1,27 @@
+"""The spaCy pipeline kg runs: the English model, the gazetteer ruler, the trained recogniser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from kg.nlp.model import ENTITY_RECOGNIZER, load_model, model_path
+from kg.nlp.recognizer import FACTORY as RECOGNIZER_FACTORY
+from kg.nlp.ruler import add_gazetteer_ruler
+from kg.types import GazetteerEntry
+
+
+def build_nlp(entries: Iterable[GazetteerEntry], *, model: str | None = None, trained: bool | str | Path = True):
+    """A ``Language`` ready for :func:`kg.extract.extract`: parser, NER, gazetteer ruler and,
+    unless ``trained`` is False, the trained entity recogniser (True: the shipped one; or
+    the directory ``kg train -o DIR`` wrote)."""
+    nlp = load_model(model)
+    add_gazetteer_ruler(nlp, entries)
+    if trained:
+        add_entity_recognizer(nlp, trained)
+    return nlp
+
+
+def add_entity_recognizer(nlp, trained: bool | str | Path = True) -> None:
+    """Append the trained entity recogniser to a spaCy pipeline (after ``ner``)."""
+    nlp.add_pipe(RECOGNIZER_FACTORY, config={"path": str(model_path(trained, ENTITY_RECOGNIZER))})

@@ -1,0 +1,115 @@
+"""The linking rules: which mentions of one article are the same actor.
+
+Each rule joins clusters of :class:`~kg.resolve.clusters.ArticleClusters`;
+:func:`kg.resolve.entities.resolve_article` applies them in this order: same key,
+acronym, surname, then (once the names are joined) body -> state, pronouns and
+nominals, and "we" -> the speaker's organisation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kg.ontology import term
+from kg.resolve import coref
+from kg.resolve.acronyms import defined_acronyms
+from kg.resolve.clusters import ArticleClusters
+from kg.types import Mention
+
+PERSON = term("Person")
+# a speaker's relation to the organisation "we" in their quote stands for
+ROLE_PREDICATES = frozenset(term(p) for p in ("spokespersonFor", "leaderOf", "memberOf", "worksFor"))
+STATE = frozenset({"State"})  # what a government body can belong to (local class names)
+FIRST_PERSON = ("we", "our", "us")  # these wait for their speaker; never coreference
+
+
+def _names(art: ArticleClusters) -> list[Mention]:
+    return [m for m in art.mentions if m.kind in ("name", "demonym")]
+
+
+def _keys(m: Mention) -> tuple[str, ...]:
+    text_key = "text:" + m.text.lower()
+    return (m.link, text_key) if m.link else (text_key,)
+
+
+def link_same_key(art: ArticleClusters) -> None:
+    """Names join when they share a gazetteer link, or the same text (ignoring case)."""
+    first: dict[str, int] = {}
+    for m in _names(art):
+        for key in _keys(m):
+            if key in first:
+                art.union(first[key], m.id)
+            else:
+                first[key] = m.id
+
+
+def link_acronyms(art: ArticleClusters) -> None:
+    """An acronym the article defines joins its long form: "... Forces (PMF)"."""
+    for short, long in defined_acronyms(art.ex.article.text, art.mentions).items():
+        art.union(short, long)
+
+
+def link_surnames(art: ArticleClusters) -> None:
+    """ "Kirby" joins "John Kirby" when exactly one full name in the article ends so."""
+    people = [m for m in _names(art) if m.cls == PERSON]
+    full: dict[str, set[str]] = defaultdict(set)
+    for m in people:
+        parts = m.text.split()
+        if len(parts) > 1:
+            full[parts[-1]].add(m.text)
+    for m in people:
+        parts = m.text.split()
+        if len(parts) == 1 and len(full.get(parts[0], ())) == 1:
+            target = next(x for x in people if x.text in full[parts[0]])
+            art.union(target.id, m.id)
+
+
+def body_states(art: ArticleClusters) -> dict[int, int]:
+    """Mention id of each government body -> cluster id of the state it belongs to.
+
+    The extractor's link ("Iraq's military") when it found one, else the most salient
+    state before the body ("the Foreign Ministry" after "Iran"). Joins nothing.
+    """
+    out: dict[int, int] = {}
+    for m in art.mentions:
+        if m.kind != "body":
+            continue
+        state = m.country
+        if state is None:
+            state = coref.best_antecedent(m, art.groups(), art.class_of, STATE)
+        if state is not None:
+            out[m.id] = art.find(state)
+    return out
+
+
+def _is_anaphor(m: Mention) -> bool:
+    return m.kind in ("pronoun", "nominal") and m.speaker is None and m.text.lower() not in FIRST_PERSON
+
+
+def link_anaphora(art: ArticleClusters) -> None:
+    """Pronouns and nominals ("it", "he", "the group"), in text order, join their antecedent."""
+    for m in art.mentions:
+        if _is_anaphor(m):
+            cid = coref.best_antecedent(m, art.groups(), art.class_of, coref.fits_for(m))
+            if cid is not None:
+                art.union(cid, m.id)
+
+
+def organisation_of(art: ArticleClusters, speaker_cid: int) -> int | None:
+    """Cluster id of the organisation the article says the speaker speaks for or works for."""
+    for r in art.ex.relations:
+        if r.predicate in ROLE_PREDICATES and art.find(r.subject) == speaker_cid:
+            return art.find(r.object)
+    return None
+
+
+def link_we_to_speaker(art: ArticleClusters) -> None:
+    """ "We" in a quote joins the speaker's organisation, else the speaker, when it is named."""
+    for m in art.mentions:
+        if m.speaker is None:
+            continue
+        speaker = art.find(m.speaker)
+        org = organisation_of(art, speaker)
+        target = speaker if org is None else org
+        if target in art.anchored_roots():
+            art.union(target, m.id)

@@ -1,0 +1,1 @@
+"""Serving a graph: a SPARQL endpoint (``kg serve``) and pushing to triple stores (``kg push``)."""
