@@ -9,24 +9,11 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 
 from kg.errors import OntologyError
-from kg.ontology import ontology_file
+from kg.ontology import ACTORS, PLACES, ontology_file, term
 from kg.rdf.vocab import KG
 from kg.types import GazetteerEntry
 
-ENTITY_CLASSES = frozenset(
-    str(c)
-    for c in (
-        KG.Person,
-        KG.Organization,
-        KG.ArmedGroup,
-        KG.GovernmentBody,
-        KG.Military,
-        KG.NewsOrganization,
-        KG.State,
-        KG.Place,
-        KG.City,
-    )
-)
+ENTITY_CLASSES = frozenset(term(c) for c in ACTORS | PLACES)  # what a gazetteer entry may be
 
 
 def load_gazetteer(extra: Iterable[str | Path] = ()) -> tuple[GazetteerEntry, ...]:
