@@ -94,6 +94,11 @@ class Mention:
     not_coref: tuple[int, ...] = ()  # mentions this one cannot refer to (the subject of its own verb)
 
 
+# How the text presents a fact: in the outlet's own voice, attributed to a party, hedged
+# ("reportedly", "suspected"), denied by a party, or said not to have happened.
+STATUSES = ("asserted", "claimed", "hedged", "denied", "negated")
+
+
 @dataclass(frozen=True)
 class Relation:
     """A binary fact between two mentions, with its evidence."""
@@ -104,6 +109,8 @@ class Relation:
     sentence: Span
     confidence: float
     extractor: str
+    status: str = "asserted"  # one of STATUSES
+    source: int | None = None  # mention id of the party that claims or denies it
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,8 @@ class EventMention:
     sentence: Span
     confidence: float
     extractor: str
+    status: str = "asserted"  # one of STATUSES
+    source: int | None = None  # mention id of the party that claims or denies it
 
 
 @dataclass(frozen=True)
