@@ -11,11 +11,15 @@ from dataclasses import replace
 from kg.extract.events import find_events
 from kg.extract.implied import implied_relations
 from kg.extract.mentions import Gazetteer, MentionFinder
+from kg.extract.modality import is_question, modality
 from kg.extract.quotes import speakers
 from kg.extract.relations import find_relations
 from kg.extract.syntax import Syntax, sentence_span
 from kg.ontology import local
-from kg.types import Article, Extraction
+from kg.types import Article, EventMention, Extraction, Relation
+
+# acts done by saying them: a designation announced by its maker is no mere claim
+_PERFORMATIVE = frozenset({"Designation"})
 
 __all__ = ["Gazetteer", "extract"]
 
@@ -32,17 +36,63 @@ def extract(doc, article: Article, gazetteer: Gazetteer, *, relation_model=None)
     finder.find()
     syn = Syntax(finder)
     _attach_context(syn)
-    events = tuple(find_events(syn, article.published))
+    events = tuple(_with_status(syn, ev) for ev in find_events(syn, article.published) if not _in_question(doc, ev))
     # a description ("two soldiers") is no entity, so no relation can reach the graph through it
     described = {m.id for m in finder.mentions if m.kind == "description"}
-    implied = (r for r in implied_relations(events) if r.subject not in described and r.object not in described)
-    relations = (*find_relations(syn), *implied)
+    implied = (
+        replace(r, status=ev.status, source=ev.source)
+        for ev in events
+        for r in implied_relations([ev])
+        if r.subject not in described and r.object not in described
+    )
+    # relations read off a noun phrase are the outlet's own description: asserted
+    relations = (*(r for r in find_relations(syn) if not _in_question(doc, r)), *implied)
     if relation_model is not None:
-        relations = (*relations, *relation_model.relations(doc, finder.mentions, relations))
+        found = relation_model.relations(doc, finder.mentions, relations)
+        relations = (*relations, *(_with_status(syn, r) for r in found if not _in_question(doc, r)))
     sentences = tuple(sentence_span(sent[0]) for sent in doc.sents)
     return Extraction(
         article=article, mentions=tuple(finder.mentions), relations=relations, events=events, sentences=sentences
     )
+
+
+def _in_question(doc, fact: Relation | EventMention) -> bool:
+    """Whether the fact comes from a sentence in question form, which asserts nothing."""
+    span = doc.char_span(fact.sentence.start, fact.sentence.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and is_question(span[-1].sent)
+
+
+def _with_status(syn: Syntax, fact: Relation | EventMention) -> Relation | EventMention:
+    """``fact`` with the status its clause gives it (see :mod:`kg.extract.modality`).
+
+    A status an extractor already set ("G claimed the bombing" makes G the claimed
+    agent) stands unless the clause hedges or denies it.
+    """
+    anchor = _anchor(syn, fact)
+    if anchor is None:
+        return fact
+    performative = isinstance(fact, EventMention) and local(fact.cls) in _PERFORMATIVE
+    found = modality(syn, anchor, performative=performative)
+    if found.status == "asserted" or (fact.status == "claimed" and found.status == "claimed"):
+        return fact
+    return replace(fact, status=found.status, source=found.source)
+
+
+def _anchor(syn: Syntax, fact: Relation | EventMention):
+    """The token heading the clause that states ``fact``: an event's trigger, or the
+    lowest word that governs both names of a relation."""
+    doc, mentions = syn.doc, syn.finder.mentions
+    if isinstance(fact, EventMention):
+        span = doc.char_span(fact.trigger.start, fact.trigger.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+    ends = [
+        doc.char_span(mentions[i].start, mentions[i].end, alignment_mode="expand") for i in (fact.subject, fact.object)
+    ]
+    if any(e is None or not len(e) for e in ends):
+        return None
+    above = list(ends[0].root.ancestors)
+    shared = [t for t in [ends[1].root, *ends[1].root.ancestors] if t in above or t == ends[0].root]
+    return shared[0] if shared else None
 
 
 def _attach_context(syn: Syntax) -> None:

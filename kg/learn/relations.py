@@ -120,6 +120,42 @@ def _denied(up: list, down: list) -> bool:
     return any(c.dep_ == "neg" for t in (*up[1:], *down[:-1]) for c in t.children)
 
 
+# arcs by which a place relation's two names are joined in "X in Y", "X, Y", "X, a town in Y"
+_PLACE_ARCS = frozenset({"prep", "pobj", "appos", "acl", "relcl", "conj", "npadvmod"})
+# arcs of "X, spokesman for Y", "Y's envoy X", "X of Y"
+_NOUN_PHRASE_ARCS = frozenset({"prep", "pobj", "appos", "compound", "poss", "nmod", "amod", "conj"})
+_PLACE_PREDICATES = frozenset({term("basedIn"), term("livesIn"), term("locatedIn")})
+
+
+def supported(pred: str, a, b) -> bool:
+    """Whether the parse states ``pred`` between spans ``a`` and ``b``, not only their
+    being in one sentence: a killing needs a word of killing on the path between them;
+    a place relation a noun phrase ("X in Y", "X, Y") or a verb of being somewhere, with
+    X its own head (not "the US base in Syria"); working for someone a noun phrase
+    ("X, spokesman for Y") or a verb of working.
+    """
+    up, down = dependency_path(a.root, b.root)
+    path = [*up, *down]
+    lemmas = {t.lemma_.lower() for t in path[1:-1]} | {t.lower_ for t in path[1:-1]}
+    arcs = {t.dep_ for t in [*up[:-1], *down]}
+    verbs = [t for t in path[1:-1] if t.pos_ in ("VERB", "AUX")]
+    if pred == term("killed"):
+        return bool(lemmas & lex.KILL_WORDS)
+    if pred in _PLACE_PREDICATES:
+        # X is its own head ("X in Y", "Y's X", "X, a Y native"), not what modifies a noun
+        own_head = all(t.dep_ not in ("compound", "poss", "nmod", "amod") for t in up[:-1])
+        if verbs:  # "X was born in Y", "X is a native of Y", "X, who lives in Y"
+            return own_head and all(_is(t, lex.LOCATIVE_VERBS) for t in verbs)
+        return own_head and arcs <= _PLACE_ARCS | _NOUN_PHRASE_ARCS
+    if pred == term("worksFor"):
+        return (arcs <= _NOUN_PHRASE_ARCS and not verbs) or any(_is(t, lex.WORK_VERBS) for t in verbs)
+    return True
+
+
+def _is(tok, words: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
 def label_mask(labels: tuple[str, ...], a: Mention, b: Mention) -> np.ndarray:
     """Which labels the ontology allows from ``a``'s class to ``b``'s."""
     kinds = (COARSE.get(local(a.cls)), COARSE.get(local(b.cls)))
@@ -137,7 +173,7 @@ class RelationClassifier:
     def load(cls, path: str | Path) -> RelationClassifier:
         return cls(SoftmaxClassifier.load(path))
 
-    def scored(self, doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Mention, object, str, float]]:
+    def scored(self, doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Mention, object, object, str, float]]:
         """Every candidate pair with its best relation and probability (no threshold)."""
         labels = self.model.labels
         is_none = np.array([lab == NONE for lab in labels])
@@ -148,7 +184,7 @@ class RelationClassifier:
             ids = hash_features(pair_features(doc, sa, sb, a.cls, b.cls), self.model.buckets)
             p = self.model.proba(ids, mask)
             k = int(np.argmax(np.where(is_none, -1.0, p)))
-            yield a, b, sa, labels[k], float(p[k])
+            yield a, b, sa, sb, labels[k], float(p[k])
 
     def relations(
         self, doc, mentions: Iterable[Mention], existing: Iterable[Relation] = (), *, threshold: float | None = None
@@ -156,12 +192,15 @@ class RelationClassifier:
         return keep(self.scored(doc, mentions), existing, self.threshold if threshold is None else threshold)
 
 
-def keep(scored: Iterable[tuple], existing: Iterable[Relation], threshold: float) -> list[Relation]:
-    """The scored pairs that become relations: probable enough and not said by a rule."""
+def keep(
+    scored: Iterable[tuple], existing: Iterable[Relation], threshold: float, *, syntax: bool = True
+) -> list[Relation]:
+    """The scored pairs that become relations: probable enough, not said by a rule, and
+    (with ``syntax``) stated by the sentence's syntax (:func:`supported`)."""
     said = {(r.subject, r.object, r.predicate) for r in existing}
     out = []
-    for a, b, sa, pred, p in scored:
-        if p < threshold:
+    for a, b, sa, sb, pred, p in scored:
+        if p < threshold or (syntax and not supported(pred, sa, sb)):
             continue
         if any((a.id, b.id, q) in said for q in COVERED_BY.get(pred, {pred})):
             continue

@@ -317,6 +317,14 @@ EVENT_TRIGGERS = {
     "designate": "Designation",
     "blacklist": "Designation",
     "proscribe": "Designation",
+    "proscription": "Designation",
+    "designation": "Designation",
+    "listing": "Designation",
+    "sanction": "Designation",
+    "list": "Designation",  # only with a kind or a list named: see DESIGNATION_CONTEXT_VERBS
+    "relist": "Designation",
+    "delist": "Designation",
+    "brand": "Designation",
     "condemn": "Condemnation",
     "denounce": "Condemnation",
     "decry": "Condemnation",
@@ -447,6 +455,80 @@ NOUN_ONLY_TRIGGERS = frozenset({"blast", "battle"})
 LIGHT_VERBS = frozenset("carry launch conduct stage mount order perform undertake".split())
 # verbs of saying: their subject speaks the quote
 SPEECH_VERBS = frozenset("say tell tweet add warn state announce reiterate write insist claim report vow".split())
+# what a fact's status turns on (kg.extract.modality): a denial of what follows, a verb
+# that presents what follows as uncertain, and hedging adverbs, modals and adjectives
+DENIAL_VERBS = frozenset("deny reject dismiss refute disavow".split())
+HEDGE_VERBS = frozenset("suggest appear seem believe suspect speculate allege think indicate".split())
+HEDGE_ADVERBS = frozenset(
+    "reportedly allegedly apparently possibly probably likely purportedly presumably seemingly perhaps".split()
+)
+HEDGE_MODALS = frozenset("may might could".split())
+HEDGE_ADJECTIVES = frozenset("alleged suspected apparent possible probable likely potential purported".split())
+# the words a learned relation must pass through to be stated (kg.learn.relations.supported):
+# a killing needs a verb or noun of killing; a place relation a verb of being somewhere
+# (or none: "X in Y"); working for someone a verb of working (or none: "X, spokesman for Y")
+KILL_WORDS = frozenset(
+    "kill assassinate murder execute shoot fire slay behead stab strangle poison "
+    "killing assassination murder execution killer assassin murderer gunman slaying death".split()
+)
+LOCATIVE_VERBS = frozenset(
+    "be live reside base headquarter locate station situate lie sit bear born raise grow settle spend".split()
+)
+WORK_VERBS = frozenset("be work serve join lead head represent command chair direct employ hire appoint name teach".split())
+# -- designations (kg.extract.designations) ----------------------------------------------
+# designation words that designate only with a kind ("listed X as a terrorist group",
+# "branded X a terrorist organisation") or a list named ("added X to the list of ...")
+DESIGNATION_CONTEXT_VERBS = frozenset("list relist delist brand add remove".split())
+# nouns naming the list itself: "added to the list", "removed from its blacklist"
+LIST_NOUNS = frozenset("list blacklist register roster".split())
+# what an actor is designated as, in the article's words -> the label kg records; longest
+# match wins, anything else is kept in the article's words ("a terrorist organisation")
+DESIGNATION_KINDS = {
+    "foreign terrorist organization": "Foreign Terrorist Organization",
+    "foreign terrorist organisation": "Foreign Terrorist Organization",
+    "fto": "Foreign Terrorist Organization",
+    "specially designated global terrorist": "Specially Designated Global Terrorist",
+    "sdgt": "Specially Designated Global Terrorist",
+    "global terrorist": "Specially Designated Global Terrorist",
+    "proscribed organisation": "proscribed organisation",
+    "proscribed organization": "proscribed organisation",
+    "proscribed terrorist organisation": "proscribed organisation",
+    "proscribed terrorist organization": "proscribed organisation",
+    "proscribed group": "proscribed organisation",
+    "sanctions": "sanctions",
+    "sanction": "sanctions",
+}
+# the kind a word designates by itself: "Britain proscribed X", "the Treasury sanctioned X"
+DESIGNATION_IMPLIED_KINDS = {
+    "proscribe": "proscribed organisation",
+    "proscription": "proscribed organisation",
+    "sanction": "sanctions",
+}
+# head nouns of a kind phrase: "designated X a terrorist organisation" names a label, not an actor
+DESIGNATION_KIND_HEADS = frozenset(
+    "organisation organization group entity entities terrorist terrorists sponsor sponsors network".split()
+)
+# verbs that undo the designation they govern: "revoked the designation", "lifted sanctions"
+REVOKING_VERBS = frozenset("revoke rescind lift remove drop cancel reverse withdraw overturn".split())
+# verbs that put a designation they govern in force: "imposed sanctions on X"
+DESIGNATING_LIGHT_VERBS = frozenset("impose issue announce slap level place".split())
+# hyphenated prefixes of a designation verb: True undoes it ("de-listed"), False repeats it ("re-listed")
+DESIGNATION_PREFIXES = {"de": True, "un": True, "re": False}
+# verbs that take responsibility for an event, and the status they give its agent
+# ("X claimed the bombing": claimed by X; "X denied responsibility for the attack": denied)
+RESPONSIBILITY_VERBS = {"claim": "claimed", "admit": "claimed", "acknowledge": "claimed", "deny": "denied"}
+# the noun "claimed responsibility for" goes through
+RESPONSIBILITY_NOUNS = frozenset("responsibility credit".split())
+# what an attack is, read from its own words; first match wins, else the trigger's class.
+# Missiles, rockets and drones are weapons of any attack; only aircraft make an air strike.
+ATTACK_TYPES = (("AirStrike", frozenset("air airstrike airstrikes aerial warplane warplanes jet jets aircraft".split())),)
+# modifiers that make a definite mention a different event from the one before it
+# ("the previous attack", "another bombing"); evaluative ones ("the deadly attack") do not
+DISTINCT_EVENT_MODIFIERS = frozenset("previous earlier last first second third other separate prior".split())
+GENERIC_EVENT_MODIFIERS = frozenset(
+    "recent latest deadly deadliest new fresh suspected alleged apparent same major large big heavy "
+    "massive twin multiple several repeated further coordinated lethal fatal brutal".split()
+)
 # verbs that attach an owner to a target ("facilities used by X")
 OWNER_VERBS = frozenset("use operate own hold occupy control run belong".split())
 # "X-backed", "backed by X"

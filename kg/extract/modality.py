@@ -1,0 +1,126 @@
+"""How the text presents each fact: asserted, claimed, hedged, denied; and questions.
+
+A fact is read from the clause that carries it (an event's trigger, the words joining a
+relation's two names) upwards through the parse:
+
+* inside the complement of a speech or claim verb ("X said ...", "..., X said",
+  "X claimed responsibility for ...") or under "according to X", it is **claimed**, by
+  the verb's subject or the object of "according to";
+* inside the complement of a denial ("X denied that ...", "X denied involvement in
+  ...", "X rejected claims that ...") it is **denied**, by the denier;
+* under a hedge ("reportedly", "allegedly", "may have", "suspected", "likely", "reports
+  suggest", "is believed to") it is **hedged**, and a hedge wins over a claim;
+* otherwise it is **asserted**: the outlet says it in its own voice.
+
+A sentence in question form ("Which groups did France strike?") asserts nothing: its
+facts are dropped (:func:`is_question`). The outlet's own descriptive modifiers stay
+asserted even inside a reported sentence ("Iran-backed militia X ..., Y said"), so
+relations read off a noun phrase (compounds, appositions, role nouns) are not passed
+through here; the extractor only asks about verb frames. What the text says did not
+happen is not extracted at all (see :func:`kg.extract.triggers.negated`).
+
+Performative acts keep their own voice: a designation announced by the body that makes
+it is asserted ("The State Department said it designated X"), and so are speech-act
+events themselves (a statement, a threat, a condemnation is reported as made).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.syntax import Syntax
+from kg.nlp import lexicon as lex
+
+ASSERTED, CLAIMED, HEDGED, DENIED = "asserted", "claimed", "hedged", "denied"
+
+# how a verb's child carries what the verb reports: "said (that) ...", "..., X said",
+# "claimed the bombing"; adjuncts ("said after the strike") and coordinated verbs do not
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
+# how far up the parse a fact's clause may be reported: "X said that Y claimed that ..."
+_MAX_STEPS = 12
+
+
+@dataclass(frozen=True)
+class Modality:
+    """The status of a fact and the mention id of the party behind it (None: unnamed or the outlet)."""
+
+    status: str = ASSERTED
+    source: int | None = None
+
+
+def is_question(sent) -> bool:
+    """Whether a spaCy sentence is a question: it ends with "?" (quotes and brackets aside).
+
+    Reported questions inside a statement ("asked whether ...") end with a full stop and
+    are not questions here.
+    """
+    text = sent.text.rstrip().rstrip("\"'”’)]»")
+    return text.endswith("?")
+
+
+def modality(syn: Syntax, anchor, *, performative: bool = False) -> Modality:
+    """The status of the fact whose clause is headed by token ``anchor``.
+
+    ``performative``: the fact is an act the speaker performs by saying it (a
+    designation), so a speech verb above it does not make it a claim.
+    """
+    if _hedged(anchor):
+        return Modality(HEDGED)
+    found = Modality()
+    child, tok = anchor, anchor
+    for _ in range(_MAX_STEPS):
+        if found.status == ASSERTED and (according := _according_to(syn, tok)) is not None:
+            found = according
+        lemma = tok.lemma_.lower()
+        if tok is not child and tok.pos_ in ("VERB", "AUX") and _reports(child):
+            if lemma in lex.DENIAL_VERBS:
+                return Modality(DENIED, _subject(syn, tok))
+            if lemma in lex.HEDGE_VERBS:
+                return Modality(HEDGED)
+            if lemma in lex.SPEECH_VERBS and not performative and found.status == ASSERTED:
+                found = Modality(CLAIMED, _subject(syn, tok))
+        if tok.head is tok:
+            break
+        child, tok = tok, tok.head
+    return found
+
+
+def _reports(child) -> bool:
+    """Whether ``child`` is the part of its head that carries what the head reports."""
+    return child.dep_ in _COMPLEMENT_DEPS
+
+
+def _hedged(anchor) -> bool:
+    """A hedge on the fact's own clause: an adverb ("reportedly"), a modal ("may have"), a
+    hedging adjective on the event noun ("the suspected attack", "an alleged strike")."""
+    for c in anchor.children:
+        low = c.lower_
+        if c.dep_ == "advmod" and low in lex.HEDGE_ADVERBS:
+            return True
+        if c.dep_ == "aux" and low in lex.HEDGE_MODALS:
+            return True
+        if c.dep_ == "amod" and low in lex.HEDGE_ADJECTIVES:
+            return True
+    return False
+
+
+def _subject(syn: Syntax, verb) -> int | None:
+    """The mention id of who does ``verb`` ("X said", "said X", "X told Reuters")."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            found = syn.referents(c)
+            if found:
+                return found[0].id
+            m = syn.mention(c)
+            return m.id if m is not None else None
+    return None
+
+
+def _according_to(syn: Syntax, tok) -> Modality | None:
+    """A claim by X when "according to X" is attached to ``tok``, else None."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            for pobj in (p for to in c.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"):
+                found = syn.referents(pobj) or [m for m in [syn.mention(pobj)] if m is not None]
+                return Modality(CLAIMED, found[0].id if found else None)
+    return None
