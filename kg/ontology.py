@@ -67,6 +67,15 @@ TERMS: tuple[str, ...] = (
     "cooperative",
     "neutral",
     "polarity",
+    # how the text presents a fact
+    "Status",
+    "asserted",
+    "claimed",
+    "hedged",
+    "denied",
+    "negated",
+    "status",
+    "accordingTo",
     # relations between actors
     "designated",
     "designatedBy",

@@ -13,7 +13,7 @@ from pathlib import Path
 from kg.extract import Gazetteer, extract
 from kg.ingest import read_inputs
 from kg.ingest.language import not_english_reason
-from kg.learn import load_relation_model
+from kg.learn import load_calibrator, load_relation_model
 from kg.nlp.assembly import build_nlp
 from kg.rdf.gazetteer import load_gazetteer
 from kg.resolve import resolve_article
@@ -29,10 +29,17 @@ class Pipeline:
     """A loaded spaCy pipeline plus gazetteer; reuse it for many builds."""
 
     def __init__(
-        self, *, gazetteers: Iterable[str | Path] = (), model: str | None = None, trained: bool | str | Path = True
+        self,
+        *,
+        gazetteers: Iterable[str | Path] = (),
+        model: str | None = None,
+        trained: bool | str | Path = True,
+        calibrated: bool = True,
     ):
         """``trained``: True for the models shipped in ``kg/data`` (entity recogniser, relation
-        classifier), the directory of models written by ``kg train``, or False for rules only."""
+        classifier, confidence calibrator), the directory of models written by ``kg train``,
+        or False for rules only. ``calibrated=False`` keeps each extractor's own confidence
+        (what the calibrator is trained on)."""
         self.gazetteer_files = tuple(str(g) for g in gazetteers)
         self.model = model
         self.entries = load_gazetteer(self.gazetteer_files)
@@ -41,11 +48,13 @@ class Pipeline:
         self._nlp = None
         self.trained = trained if isinstance(trained, bool) else str(trained)  # picklable for workers
         self._relation_model = None
+        self.calibrated = calibrated
+        self.calibrator = load_calibrator(self.trained) if self.trained and calibrated else None
 
     @property
-    def settings(self) -> tuple[tuple[str, ...], str | None, bool | str]:
-        """What a worker process needs to load the same pipeline: gazetteers, model, trained."""
-        return self.gazetteer_files, self.model, self.trained
+    def settings(self) -> tuple[tuple[str, ...], str | None, bool | str, bool]:
+        """What a worker process needs to load the same pipeline: gazetteers, model, trained, calibrated."""
+        return self.gazetteer_files, self.model, self.trained, self.calibrated
 
     @property
     def nlp(self):
@@ -92,7 +101,8 @@ class Pipeline:
         relation_model = self.relation_model
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-            yield doc, extract(doc, article, self.gazetteer, relation_model=relation_model)
+            ex = extract(doc, article, self.gazetteer, relation_model=relation_model)
+            yield doc, (self.calibrator.calibrate_all(ex) if self.calibrator is not None else ex)
 
     def resolve(self, articles: Iterable[Article]) -> Iterator[ResolvedArticle]:
         """Extract and resolve ``articles`` lazily, in this process, in their order."""

@@ -206,13 +206,20 @@ def _object_properties(ontology) -> list[URIRef]:
     return sorted(s for s in ontology.subjects(RDF.type, OWL.ObjectProperty) if str(s).startswith(KG_NS))
 
 
+def _union_members(ontology, cls) -> set:
+    """The classes of an owl:unionOf class expression (empty for a named class)."""
+    members = ontology.value(cls, OWL.unionOf) if cls is not None else None
+    return set(ontology.items(members)) if members is not None else set()
+
+
 def test_ontology_every_relation_between_actors_has_one_polarity(ontology):
     """Network analysis reads polarity from the ontology: every non-role property needs one."""
     polarities = {KG.hostile, KG.cooperative, KG.neutral}
     missing = []
     for prop in _object_properties(ontology):
-        if ontology.value(prop, RDFS.domain) == KG.Event:
-            continue  # event roles (agent, target, ...) are not edges between actors
+        domain = ontology.value(prop, RDFS.domain)
+        if domain == KG.Event or KG.Evidence in _union_members(ontology, domain):
+            continue  # event roles (agent, target, ...) and a fact's status are not edges between actors
         values = set(ontology.objects(prop, KG.polarity))
         if len(values) != 1 or not values <= polarities:
             missing.append(ontology.qname(prop))

@@ -75,6 +75,33 @@ _WIKIDATA = (str(WD), "https://www.wikidata.org/entity/")
 
 Pair = tuple[str, str]  # (article IRI, sentence)
 
+# What the network is drawn from by default: facts kg is fairly sure of (confidence is
+# calibrated: about this share of such facts is right, see docs/quality.md), stated by
+# the outlet or attributed to a party. Hedged and denied facts stay in the graph.
+DEFAULT_MIN_CONFIDENCE = 0.5
+DEFAULT_STATUSES = frozenset({"asserted", "claimed"})
+STATUSES = ("asserted", "claimed", "hedged", "denied", "negated")
+
+
+@dataclass(frozen=True)
+class Trust:
+    """Which facts count as ties: a confidence floor and the statuses let through."""
+
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    statuses: frozenset[str] = DEFAULT_STATUSES
+
+    def admits(self, graph: Graph, node) -> bool:
+        """Whether the evidence or event ``node`` is sure enough and of an admitted status
+        (a graph written before statuses existed counts as asserted)."""
+        confidence = graph.value(node, KG.confidence)
+        status = graph.value(node, KG.status)
+        sure = confidence is None or float(confidence) >= self.min_confidence
+        return sure and (local(status) if status is not None else "asserted") in self.statuses
+
+
+DEFAULT_TRUST = Trust()
+EVERYTHING = Trust(min_confidence=0.0, statuses=frozenset(STATUSES))
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -88,20 +115,22 @@ class Fact:
     event: str = ""
 
 
-def project(data, *, ontology: Graph | None = None) -> nx.Graph:
+def project(data, *, ontology: Graph | None = None, trust: Trust = DEFAULT_TRUST) -> nx.Graph:
     """The actor network of ``data``: a Graph or Dataset written by kg's pipeline, or a
     :class:`kg.store.sink.StoreView` of an Oxigraph store (no rdflib copy of the graph).
 
     ``ontology`` supplies ``kg:polarity``; by default the bundled ``kg.ttl`` is read.
+    ``trust`` says which facts become ties: by default those of confidence 0.5 or more
+    that the text asserts or attributes to a party (:data:`EVERYTHING` for all).
     """
     graph = union_graph(data) if isinstance(data, Graph) else data
     onto = load_ontology() if ontology is None else ontology
     table = polarity_table(onto, graph)
     actors, places = _entity_types(graph, onto)
     types = actors | places
-    evidence = _evidence_index(graph)
+    evidence = _evidence_index(graph, trust)
     facts = [f for f in _relation_facts(graph, types, evidence, table) if f.source != f.target]
-    facts += [f for f in _event_facts(graph, types, evidence, table, onto) if f.source != f.target]
+    facts += [f for f in _event_facts(graph, types, evidence, table, onto, trust) if f.source != f.target]
     kept_places = {
         n for f in facts for n, other in ((f.source, f.target), (f.target, f.source)) if n in places and other in actors
     }
@@ -120,13 +149,13 @@ def project(data, *, ontology: Graph | None = None) -> nx.Graph:
     return G
 
 
-def project_file(source) -> nx.Graph:
+def project_file(source, *, trust: Trust = DEFAULT_TRUST) -> nx.Graph:
     """The actor network of a graph file or a ``kg build --store`` directory.
 
     The graph is read into Oxigraph (a store is opened read-only where it lies) and
     projected from its indexes, so a large graph never has to fit in rdflib.
     """
-    return project(StoreView(open_store(source)))
+    return project(StoreView(open_store(source)), trust=trust)
 
 
 def _entity_types(graph: Graph, onto: Graph) -> tuple[dict[str, str], dict[str, str]]:
@@ -155,14 +184,19 @@ def _subclasses(graph: Graph, root: URIRef) -> set[URIRef]:
     return {c for c in graph.transitive_subjects(RDFS.subClassOf, root) if isinstance(c, URIRef) and c != root}
 
 
-def _evidence_index(graph: Graph) -> dict[tuple[str, str, str], set[Pair]]:
-    """(subject, predicate, object) -> the (article, sentence) pairs that support it."""
-    index: dict[tuple[str, str, str], set[Pair]] = defaultdict(set)
+def _evidence_index(graph: Graph, trust: Trust) -> dict[tuple[str, str, str], set[Pair] | None]:
+    """(subject, predicate, object) -> the (article, sentence) pairs that support it, from
+    the evidence ``trust`` admits; None for a triple whose every piece of evidence it refuses."""
+    index: dict[tuple[str, str, str], set[Pair] | None] = {}
     for node in graph.subjects(RDF.type, KG.Evidence):
         s, p, o = (graph.value(node, term) for term in (RDF.subject, RDF.predicate, RDF.object))
         if s is None or p is None or o is None:
             continue
-        index[(str(s), str(p), str(o))].add(_pair(graph, node))
+        key = (str(s), str(p), str(o))
+        if trust.admits(graph, node):
+            index[key] = (index.get(key) or set()) | {_pair(graph, node)}
+        else:
+            index.setdefault(key, None)
     return index
 
 
@@ -178,34 +212,37 @@ def _relation_facts(graph: Graph, types: dict[str, str], evidence, table) -> Ite
     for s in sorted(types):
         for p, o in graph.predicate_objects(URIRef(s)):
             if isinstance(o, URIRef) and str(p).startswith(namespace) and p not in _NOT_RELATIONS and str(o) in types:
-                pairs = evidence.get((s, str(p), str(o)), set())
-                yield Fact(s, str(o), local(p), table.get(p, NEUTRAL), frozenset(pairs))
+                pairs = evidence.get((s, str(p), str(o)), set())  # no evidence at all: a gazetteer fact
+                if pairs is not None:
+                    yield Fact(s, str(o), local(p), table.get(p, NEUTRAL), frozenset(pairs))
 
 
-def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Graph) -> Iterator[Fact]:
+def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Graph, trust: Trust) -> Iterator[Fact]:
     """Agent -> target/victim for every event; victim <-> victim for killings."""
     event_classes = set(EVENT_TYPES) | _subclasses(onto, KG.Event)
     killings = {KG.Killing} | _subclasses(onto, KG.Killing)
     events = {str(e): cls for e, cls in _event_classes(graph, event_classes)}
     for event, cls in sorted(events.items()):
         node = URIRef(event)
+        if not trust.admits(graph, node):
+            continue
         own = _pair(graph, node)
         base = {own} if own != ("", "") else set()
         relation, polarity = local(cls), table.get(cls, NEUTRAL)
         agents = [str(a) for a in graph.objects(node, KG.agent) if str(a) in types]
         for agent in sorted(agents):
-            agent_pairs = evidence.get((event, str(KG.agent), agent), set())
+            agent_pairs = evidence.get((event, str(KG.agent), agent)) or set()
             for role in ROLES_IN:
                 for target in sorted(map(str, graph.objects(node, role))):
-                    role_pairs = evidence.get((event, str(role), target), set())
+                    role_pairs = evidence.get((event, str(role), target)) or set()
                     for end in _participants(graph, target, types, events):
                         yield Fact(agent, end, relation, polarity, frozenset(base | agent_pairs | role_pairs), event)
         if cls in killings:
             victims = sorted(str(v) for v in graph.objects(node, KG.victim) if str(v) in types)
             for i, a in enumerate(victims):
                 for b in victims[i + 1 :]:
-                    pairs = evidence.get((event, str(KG.victim), a), set()) | evidence.get(
-                        (event, str(KG.victim), b), set()
+                    pairs = (evidence.get((event, str(KG.victim), a)) or set()) | (
+                        evidence.get((event, str(KG.victim), b)) or set()
                     )
                     yield Fact(
                         a,

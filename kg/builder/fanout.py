@@ -26,7 +26,7 @@ from kg.pipeline import BATCH_SIZE, Pipeline
 from kg.types import Article, ResolvedArticle
 
 IN_FLIGHT = 2  # batches per worker submitted ahead of the one being collected
-Settings = tuple[tuple[str, ...], str | None, bool | str]  # Pipeline.settings: gazetteers, model, trained
+Settings = tuple[tuple[str, ...], str | None, bool | str, bool]  # Pipeline.settings
 
 _pipelines: dict[Settings, Pipeline] = {}  # per worker process, loaded on its first batch
 
@@ -34,8 +34,8 @@ _pipelines: dict[Settings, Pipeline] = {}  # per worker process, loaded on its f
 def resolve_batch(batch: list[Article], settings: Settings) -> list[ResolvedArticle]:
     """Run in a worker: the resolved articles of ``batch`` with the pipeline ``settings`` describe."""
     if settings not in _pipelines:
-        gazetteers, model, trained = settings
-        _pipelines[settings] = Pipeline(gazetteers=gazetteers, model=model, trained=trained)
+        gazetteers, model, trained, calibrated = settings
+        _pipelines[settings] = Pipeline(gazetteers=gazetteers, model=model, trained=trained, calibrated=calibrated)
     return list(_pipelines[settings].resolve(batch))
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Dataset
 from tqdm import tqdm
 
+from kg.analyze.project import DEFAULT_TRUST, Trust
 from kg.builder.fanout import resolve_stream
 from kg.builder.network import NetworkSink
 from kg.builder.sinks import ExtractionsSink, GraphFileSink, MemorySink, Sink, StoreSink
@@ -83,19 +84,21 @@ def write_files(
     *,
     fmt: str = "turtle",
     network: bool = True,
+    trust: Trust = DEFAULT_TRUST,
     **options,
 ) -> BuildSummary:
     """Build ``inputs`` into files in ``outdir``, streaming: no article is kept in memory.
 
     Writes ``graph.<ext>`` (``fmt``) and ``extractions.jsonl``, each atomically, and with
-    ``network`` the actor network: ``graph.html`` (the interactive page) and
-    ``network.json``. ``options`` go to :func:`run`. The summary's ``outputs`` lists the paths.
+    ``network`` the actor network of the facts ``trust`` admits: ``graph.html`` (the
+    interactive page) and ``network.json``. ``options`` go to :func:`run`. The summary's
+    ``outputs`` lists the paths.
     """
     outdir = Path(outdir)
     graph = GraphFileSink(outdir / ("graph" + FORMATS[fmt].suffix), fmt)
     sinks: list[Sink] = [graph, ExtractionsSink(outdir / "extractions.jsonl")]
     if network:
-        sinks.append(NetworkSink(graph, outdir))
+        sinks.append(NetworkSink(graph, outdir, trust=trust))
     return run(pipeline, inputs, sinks, **options)
 
 

@@ -11,6 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
+from kg.analyze.project import DEFAULT_MIN_CONFIDENCE, DEFAULT_STATUSES, Trust
 from kg.errors import InputError, KGError
 
 EXIT_SKIPPED = 3  # some inputs could not be read; the graph holds all the others
@@ -90,6 +91,41 @@ def pipeline_from_args(args):
         raise InputError(f"--model {args.model} is not a directory: give the -o DIR of `kg train`")
     trained = False if args.rules_only else (args.model or True)
     return Pipeline(gazetteers=args.gazetteer, model=args.spacy_model, trained=trained)
+
+
+def add_trust_options(p: argparse.ArgumentParser) -> None:
+    """The options that choose which facts become ties of the actor network."""
+    p.add_argument(
+        "--min-confidence",
+        type=_probability,
+        default=DEFAULT_MIN_CONFIDENCE,
+        metavar="P",
+        help=f"draw ties only from facts whose confidence is at least P, from 0 to 1 (default: "
+        f"{DEFAULT_MIN_CONFIDENCE}); confidence is calibrated: about that share of such facts is right. "
+        "Every fact stays in the graph",
+    )
+    p.add_argument(
+        "--include-hedged",
+        action="store_true",
+        help="also draw ties from hedged facts ('reportedly', 'suspected', 'may have'); by default only "
+        "facts the text asserts or attributes to a party are ties",
+    )
+
+
+def trust_from_args(args) -> Trust:
+    """The :class:`kg.analyze.project.Trust` that :func:`add_trust_options`' arguments describe."""
+    statuses = DEFAULT_STATUSES | ({"hedged"} if args.include_hedged else set())
+    return Trust(min_confidence=args.min_confidence, statuses=frozenset(statuses))
+
+
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number from 0 to 1") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return value
 
 
 def example_epilog(*lines: str) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kg.analyze import build_report, format_report, project_file
 from kg.analyze.report import FORMATS
-from kg.cli import example_epilog
+from kg.cli import add_trust_options, example_epilog, trust_from_args
 
 
 def add_parser(subparsers) -> None:
@@ -38,15 +39,12 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("--top", type=int, default=10, metavar="N", help="actors and brokers to list (default: 10)")
     parser.add_argument("--seed", type=int, default=0, help="seed for Louvain communities (default: 0)")
+    add_trust_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    # imported here so that `kg --help` does not pay for networkx
-    # imported when the command runs: `kg --help` and the other commands need not load it
-    from kg.analyze import build_report, format_report, project_file
-
-    G = project_file(args.graph)
+    G = project_file(args.graph, trust=trust_from_args(args))
     report = build_report(G, top=args.top, seed=args.seed, path=tuple(args.path) if args.path else None)
     sys.stdout.write(format_report(report, args.format))
     return 0

@@ -5,7 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.cli import EXIT_SKIPPED, add_pipeline_options, example_epilog, pipeline_from_args
+from kg.cli import (
+    EXIT_SKIPPED,
+    add_pipeline_options,
+    add_trust_options,
+    example_epilog,
+    pipeline_from_args,
+    trust_from_args,
+)
 from kg.errors import InputError
 from kg.store.formats import FORMATS
 
@@ -72,6 +79,7 @@ def add_parser(sub) -> None:
         help="graph format (default: turtle; trig/nquads/json-ld keep one named graph per article)",
     )
     add_pipeline_options(p)
+    add_trust_options(p)
     p.add_argument(
         "-j",
         "--jobs",
@@ -116,6 +124,7 @@ def run(args) -> int:
         cluster=args.cluster,
         progress=progress,
         network=not args.no_network,
+        trust=trust_from_args(args),
     )
     if not args.quiet:
         print("wrote " + ", ".join(str(p) for p in summary.outputs))

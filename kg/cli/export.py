@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from kg.analyze.export import FORMATS
-from kg.cli import example_epilog
+from kg.analyze import annotate, project_file
+from kg.analyze.export import FORMATS, write
+from kg.cli import add_trust_options, example_epilog, trust_from_args
 
 
 def add_parser(subparsers) -> None:
@@ -31,16 +32,12 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("--format", choices=FORMATS, required=True, help="file format")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write (a directory for csv)")
+    add_trust_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    # imported here so that `kg --help` does not pay for networkx
-    # imported when the command runs: `kg --help` and the other commands need not load it
-    from kg.analyze import annotate, project_file
-    from kg.analyze.export import write
-
-    G = annotate(project_file(args.graph))
+    G = annotate(project_file(args.graph, trust=trust_from_args(args)))
     for path in write(G, args.format, args.output):
         print(f"Wrote {path}")
     return 0

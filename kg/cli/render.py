@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.cli import example_epilog
+from kg.cli import add_trust_options, example_epilog, trust_from_args
 
 
 def add_parser(subparsers) -> None:
@@ -38,16 +38,16 @@ def add_parser(subparsers) -> None:
         "--types", nargs="+", metavar="TYPE", help="draw only actors of these types, e.g. State ArmedGroup Person"
     )
     parser.add_argument("--title", help="page title (default: from the file name)")
+    add_trust_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    # imported here so that `kg --help` does not pay for networkx and pyvis
     # imported when the command runs: `kg --help` and the other commands need not load it
     from kg.analyze import project_file
     from kg.render import write_html
 
-    G = project_file(args.graph)
+    G = project_file(args.graph, trust=trust_from_args(args))
     title = args.title or f"Actor network: {Path(args.graph).name}"
     path = write_html(G, args.output, title=title, focus=args.focus, depth=args.depth, top=args.top, types=args.types)
     print(f"Wrote {path} ({G.number_of_nodes()} actors in the graph); open it in a browser")

@@ -61,10 +61,31 @@ Killing            Life.Die            agent -> Killer, victim -> Victim,
 Injury             Life.Injure         agent -> Injurer, victim -> Victim,
                                        location -> Place
 =================  ==================  =============================================
+
+news-dev (kg's own annotated news articles, ``kg eval news``)
+--------------------------------------------------------------
+news-dev is annotated in kg's own terms, so most labels are kg's local names as they
+are. What is not:
+
+* event types ``Other:<PLOVER>``: kg has no such classes yet. A kg event class that
+  stands for one is one line in :data:`NEWS_PLOVER_EVENTS` (``"Accusation":
+  "Other:ACCUSE"``); until then those gold events are simply missing;
+* event families (:data:`NEWS_EVENT_FAMILIES`; a type not listed is its own family):
+  Attack, AirStrike and Other:ASSAULT; Killing and Injury. A kg event aligns only to a
+  gold event of its family, and counts as the right type only if the type is the same;
+* predicates: an inverse property (``attackedBy``) reads as the property it inverts,
+  subject and object swapped, and a symmetric one (``alliedWith``) matches in either
+  order. Both come from ``owl:inverseOf`` and ``owl:SymmetricProperty`` in
+  ``ontologies/kg.ttl`` (:func:`news_predicate_forms`), so a new inverse there is read
+  here without a change. ``backedBy`` is declared the inverse of ``supports``: the
+  gold's "X backedBy Y" and kg's are both scored as "Y supports X".
 """
 
 from __future__ import annotations
 
+import functools
+
+from kg.ontology import local, ontology_file
 from kg.rdf.vocab import KG
 
 # -- CoNLL04 -----------------------------------------------------------------------------
@@ -162,3 +183,87 @@ def kg_event_type(cls: str) -> str | None:
 def kg_role(event_type: str, role: str) -> str | None:
     """The KAIROS role of a kg role IRI in an event of ``event_type``, or None."""
     return ROLE_TO_KAIROS.get((event_type, role))
+
+
+# -- news-dev ------------------------------------------------------------------------------
+
+#: gold entity types (kg's class local names)
+NEWS_ENTITY_TYPES = (
+    "Person",
+    "Organization",
+    "ArmedGroup",
+    "GovernmentBody",
+    "Military",
+    "NewsOrganization",
+    "State",
+    "City",
+    "Place",
+)
+#: gold event types kg's event classes are named after (kg local name == gold type)
+NEWS_EVENT_TYPES = ("Attack", "AirStrike", "Killing", "Injury", "Designation", "Statement", "Condemnation", "Threat")
+#: kg event class local name -> gold ``Other:<PLOVER>`` type; none yet
+NEWS_PLOVER_EVENTS: dict[str, str] = {}
+#: gold or kg event type -> family; kg events align only to gold events of their family
+NEWS_EVENT_FAMILIES = {
+    "Attack": "attack",
+    "AirStrike": "attack",
+    "Other:ASSAULT": "attack",
+    "Killing": "harm",
+    "Injury": "harm",
+}
+#: the event roles compared (kg role local names == gold keys)
+NEWS_ROLES = ("agent", "target", "victim", "location")
+#: mention kinds that make a kg entity a *named* one (scored as an entity): a proper
+#: name, a demonym ("Israeli") and a state's body ("Iraq's military"), kg's anchor kinds
+NEWS_ENTITY_KINDS = frozenset({"name", "demonym", "body"})
+
+
+def news_event_type(cls: str) -> str:
+    """The news-dev type of a kg event class IRI (its local name unless a PLOVER table entry says otherwise)."""
+    name = local(cls)
+    return NEWS_PLOVER_EVENTS.get(name, name)
+
+
+def news_event_family(event_type: str) -> str:
+    """The family an event type aligns within ("AirStrike" -> "attack"; others: themselves)."""
+    return NEWS_EVENT_FAMILIES.get(event_type, event_type)
+
+
+@functools.cache
+def news_predicate_forms() -> tuple[dict[str, str], frozenset[str]]:
+    """``(inverse -> property it inverts, symmetric properties)``, local names, read from kg.ttl.
+
+    Only an inverse whose name ends in ``By`` is rewritten (``killedBy`` -> ``killed``),
+    so each pair has one reading. Read once, when first asked.
+    """
+    from rdflib import OWL, RDF, Graph
+
+    g = Graph().parse(ontology_file("kg.ttl"), format="turtle")
+    inverses = {}
+    for a, b in g.subject_objects(OWL.inverseOf):
+        for x, y in ((local(a), local(b)), (local(b), local(a))):
+            if x.endswith("By") and not y.endswith("By"):
+                inverses[x] = y
+    symmetric = frozenset(local(p) for p in g.subjects(RDF.type, OWL.SymmetricProperty))
+    return inverses, symmetric
+
+
+def news_triple(subject: str, predicate: str, obj: str) -> tuple[str, str, str]:
+    """A relation as scored: inverses read forwards, symmetric ones in sorted order.
+
+    ``predicate`` is a local name or an IRI.
+
+    >>> news_triple("Hezbollah", "attackedBy", "Israel")
+    ('Israel', 'attacked', 'Hezbollah')
+    >>> news_triple("Hamas", "alliedWith", "Hezbollah")
+    ('Hamas', 'alliedWith', 'Hezbollah')
+    >>> news_triple("Hezbollah", "alliedWith", "Hamas")
+    ('Hamas', 'alliedWith', 'Hezbollah')
+    """
+    inverses, symmetric = news_predicate_forms()
+    name = local(predicate)
+    if name in inverses:
+        name, subject, obj = inverses[name], obj, subject
+    if name in symmetric and obj < subject:
+        subject, obj = obj, subject
+    return subject, name, obj

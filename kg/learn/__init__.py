@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.learn.calibration import Calibrator, load_calibrator
 from kg.learn.relations import RelationClassifier
 from kg.nlp.model import RELATION_CLASSIFIER, model_path
 
@@ -21,3 +22,6 @@ from kg.nlp.model import RELATION_CLASSIFIER, model_path
 def load_relation_model(trained: bool | str | Path = True):
     """The trained :class:`kg.learn.relations.RelationClassifier`."""
     return RelationClassifier.load(model_path(trained, RELATION_CLASSIFIER))
+
+
+__all__ = ["Calibrator", "RelationClassifier", "load_calibrator", "load_relation_model"]

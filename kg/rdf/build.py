@@ -70,6 +70,8 @@ class ArticleGraphBuilder:
                 self.mentions[rel.object],
                 rel.confidence,
                 rel.extractor,
+                status=rel.status,
+                source=rel.source,
             )
         self._events()
         for name in sorted(self.extractors):
@@ -124,13 +126,25 @@ class ArticleGraphBuilder:
         confidence: float,
         extractor: str,
         *,
+        status: str = "asserted",
+        source: int | None = None,
         inverse: bool = True,
     ) -> None:
         g = self.g
         g.add((s, p, o))
+        # an asserted fact keeps the IRI it always had; another status is another piece of evidence
+        how = () if status == "asserted" else (status,)
         ev = URIRef(
             mint.evidence_iri(
-                self.ex.article.id, s, p, o, subj.start, subj.end, obj.start if obj else "", obj.end if obj else ""
+                self.ex.article.id,
+                s,
+                p,
+                o,
+                subj.start,
+                subj.end,
+                obj.start if obj else "",
+                obj.end if obj else "",
+                *how,
             )
         )
         g.add((ev, RDF.type, KG.Evidence))
@@ -148,9 +162,20 @@ class ArticleGraphBuilder:
             g.add((ev, KG.objectEnd, Literal(obj.end)))
         g.add((ev, KG.confidence, Literal(round(float(confidence), 4), datatype=XSD.double)))
         g.add((ev, PROV.wasAttributedTo, URIRef(mint.extractor_iri(extractor))))
+        self._status(ev, status, source)
         self.extractors.add(extractor)
         if inverse and p in INVERSES:
-            self._fact(o, INVERSES[p], s, sentence, obj or subj, subj, confidence, extractor, inverse=False)
+            self._fact(
+                o, INVERSES[p], s, sentence, obj or subj, subj, confidence, extractor,
+                status=status, source=source, inverse=False,
+            )  # fmt: skip
+
+    def _status(self, node, status: str, source: int | None) -> None:
+        """How the text presents the fact or event ``node`` states, and whose word it is."""
+        self.g.add((node, KG.status, KG[status]))
+        party = self._ent(source) if source is not None else None
+        if party is not None:
+            self.g.add((node, KG.accordingTo, party))
 
     # -- events ------------------------------------------------------------------------
     def _events(self) -> None:
@@ -170,6 +195,7 @@ class ArticleGraphBuilder:
             g.add((node, KG.end, Literal(first.trigger.end)))
             g.add((node, KG.sentence, Literal(first.sentence.text)))
             g.add((node, KG.confidence, Literal(round(first.confidence, 4), datatype=XSD.double)))
+            self._status(node, first.status, first.source)
             g.add((node, PROV.wasDerivedFrom, self.article))
             has_time = False
             for ev in evs:
@@ -181,12 +207,17 @@ class ArticleGraphBuilder:
         if arg.mention is not None:
             target = self._ent(arg.mention)
             if target is not None:
+                mention = self.mentions[arg.mention]
                 self._fact(
-                    node, role, target, ev.sentence, ev.trigger, self.mentions[arg.mention], ev.confidence, ev.extractor
-                )
+                    node, role, target, ev.sentence, ev.trigger, mention, ev.confidence, ev.extractor,
+                    status=ev.status, source=ev.source,
+                )  # fmt: skip
         elif arg.event is not None and arg.event in nodes and nodes[arg.event] != node:
             other = nodes[arg.event]
-            self._fact(node, role, other, ev.sentence, ev.trigger, None, ev.confidence, ev.extractor)
+            self._fact(
+                node, role, other, ev.sentence, ev.trigger, None, ev.confidence, ev.extractor,
+                status=ev.status, source=ev.source,
+            )  # fmt: skip
             verb = EVENT_OBJECT_PREDICATES.get(_local(ev.cls))
             if verb is not None and role == KG.target:
                 # "Iran condemned the strikes": Iran kg:condemned <the strike event>
@@ -201,6 +232,8 @@ class ArticleGraphBuilder:
                             ev.trigger,
                             ev.confidence,
                             ev.extractor,
+                            status=ev.status,
+                            source=ev.source,
                         )
         elif arg.value is not None and role == KG.time and not has_time:
             self.g.add((node, KG.time, Literal(arg.value, datatype=URIRef(arg.datatype))))

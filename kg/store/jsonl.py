@@ -60,6 +60,8 @@ def records(resolved: ResolvedArticle) -> Iterator[dict]:
                 "sentence_end": r.sentence.end,
                 "confidence": r.confidence,
                 "extractor": r.extractor,
+                "status": r.status,
+                "according_to": ref(r.source) if r.source is not None else None,
             }
     first: dict[str, object] = {}
     for ev in ex.events:
@@ -96,6 +98,8 @@ def records(resolved: ResolvedArticle) -> Iterator[dict]:
             "sentence_end": ev.sentence.end,
             "confidence": ev.confidence,
             "extractor": ev.extractor,
+            "status": ev.status,
+            "according_to": ref(ev.source) if ev.source is not None else None,
         }
 
 
