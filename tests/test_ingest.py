@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import doctest
 import hashlib
+import html
+import importlib
 import io
+import json
 import subprocess
 import sys
 from datetime import date
@@ -90,11 +94,12 @@ def test_ingest_example_body_is_byte_identical_to_the_file():
     assert article.origin == str(EXAMPLE)
 
 
-def test_ingest_plain_text_is_not_altered():
+def test_ingest_plain_text_keeps_every_line_but_its_headline():
     path = DATA / "plain-harbour.txt"
+    headline, body = path.read_text(encoding="utf-8").strip("\n").split("\n\n", 1)
     article = only_article(path)
-    assert article.text == path.read_text(encoding="utf-8").strip("\n")
-    assert article.title is None and article.published is None and article.source is None
+    assert (article.title, article.text) == (headline, body) == ("Harbour dredging resumes", body)
+    assert article.published is None and article.source is None and article.metadata == ()
 
 
 def test_ingest_whitespace_is_normalised(tmp_path):
@@ -109,8 +114,31 @@ def test_ingest_menu_of_long_capitalised_words_before_a_title_is_dropped():
     assert (page.title, page.published, page.text) == ("Ferry Service Restored", date(2022, 3, 3), BODY)
 
 
-def test_ingest_heading_without_scraped_signs_stays_in_text():
-    text = "Harbour dredging resumes\n\n" + BODY
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Harbour dredging resumes\n\n" + BODY, "Harbour dredging resumes"),
+        ("Harbour dredging resumes\n" + BODY, "Harbour dredging resumes"),  # no blank line: not glued on
+        ("HARBOUR DREDGING RESUMES AFTER STORMS\n\n" + BODY, "HARBOUR DREDGING RESUMES AFTER STORMS"),
+        ("Ferry Service Restored\n\n3 March 2022\n\n" + BODY, "Ferry Service Restored"),
+    ],
+    ids=["blank-line", "single-newline", "all-caps", "with-date-line"],
+)
+def test_ingest_headline_of_plain_text_becomes_the_title(text, title):
+    page = strip_furniture(text)
+    assert (page.title, page.text, page.metadata) == (title, BODY, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BODY,
+        "Harbour dredging resumes",  # a headline with no body after it is the text
+        '"The channel will reopen by May," the port authority said.\n\n' + BODY,
+    ],
+    ids=["sentences", "headline-only", "quote-first"],
+)
+def test_ingest_text_without_a_headline_is_unaltered(text):
     assert strip_furniture(text) == Page(text=text)
 
 
@@ -129,6 +157,320 @@ sentence = (
 def test_ingest_furniture_never_drops_a_sentence(lines):
     text = "\n\n".join(lines)
     assert strip_furniture(text).text == normalise_whitespace(text)
+
+
+# --- news furniture: datelines, credits, teasers, bylines, standfirsts ----------------
+
+STORY = (
+    "An Israeli strike on the village of Jouya killed a senior Hezbollah commander, three security sources said.\n\n"
+    "Hezbollah confirmed the death of the commander in a statement."
+)
+HEADLINE = "Israeli strike kills Hezbollah commander in south Lebanon"
+FURNITURE_KEYS = {"dateline", "agency", "byline", "standfirst", "caption", "image_source", "teaser", "reporting"}
+
+
+def read_as(fmt: str, tmp_path: Path, text: str, title: str | None = None) -> Article:
+    """One article from ``text`` saved as a .txt file, a JSONL line (with ``title``) or an HTML page.
+
+    The HTML page has ``title`` as its <title> and <h1> and one <p> per non-blank line.
+    """
+    if fmt == "txt":
+        path = tmp_path / "story.txt"
+        path.write_text(text, encoding="utf-8")
+    elif fmt == "jsonl":
+        path = tmp_path / "story.jsonl"
+        path.write_text(json.dumps({"id": "story", "title": title, "text": text}) + "\n", encoding="utf-8")
+    else:
+        paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in text.split("\n") if p.strip())
+        page = (
+            f"<html><head><title>{html.escape(title or '')}</title></head><body><article>"
+            f"<h1>{html.escape(title or '')}</h1>\n{paragraphs}</article></body></html>"
+        )
+        path = tmp_path / "story.html"
+        path.write_text(page, encoding="utf-8")
+    return only_article(path)
+
+
+def furniture(article: Article) -> tuple[tuple[str, str], ...]:
+    return tuple(pair for pair in article.metadata if pair[0] in FURNITURE_KEYS)
+
+
+def as_html_text(text: str) -> str:
+    """``text`` as trafilatura writes an HTML body: one paragraph a line."""
+    return "\n".join(p for p in text.split("\n") if p.strip())
+
+
+def check(article: Article, title: str | None, text: str, meta: tuple, fmt: str) -> None:
+    want = as_html_text(text) if fmt == "html" else text
+    assert (article.title, article.text, furniture(article)) == (title, want, meta)
+
+
+DATELINES = [
+    ("txt", f"BEIRUT, June 12 (Reuters) - {STORY}", None, (("dateline", "BEIRUT"), ("agency", "Reuters"))),
+    ("jsonl", f"BEIRUT, June 12 (Reuters) - {STORY}", HEADLINE, (("dateline", "BEIRUT"), ("agency", "Reuters"))),
+    ("html", f"BEIRUT, June 12 (Reuters) - {STORY}", HEADLINE, (("dateline", "BEIRUT"), ("agency", "Reuters"))),
+    ("txt", f"PARIS (AFP) – {STORY}", None, (("dateline", "PARIS"), ("agency", "AFP"))),
+    ("txt", f"KYIV, Ukraine (AP) — {STORY}", None, (("dateline", "KYIV, Ukraine"), ("agency", "AP"))),
+    (
+        "jsonl",
+        f"Washington [US], January 14 (ANI/Sputnik): {STORY}",
+        HEADLINE,
+        (("dateline", "Washington [US]"), ("agency", "ANI"), ("agency", "Sputnik")),
+    ),
+    ("txt", f"MOSCOW, June 12. /TASS/. {STORY}", None, (("dateline", "MOSCOW"), ("agency", "TASS"))),
+    ("txt", f"New Delhi, Jun 12 (PTI) {STORY}", None, (("dateline", "New Delhi"), ("agency", "PTI"))),
+    ("txt", f"BEIJING, June 12 (Xinhua) -- {STORY}", None, (("dateline", "BEIJING"), ("agency", "Xinhua"))),
+    ("txt", f"WASHINGTON — {STORY}", None, (("dateline", "WASHINGTON"),)),
+    (
+        "txt",
+        f"WASHINGTON/BAGHDAD, June 12 (Reuters) - {STORY}",
+        None,
+        (("dateline", "WASHINGTON"), ("dateline", "BAGHDAD"), ("agency", "Reuters")),
+    ),
+    ("txt", f"BAGHDAD, June 12 (Reuters) -\n\n{STORY}", None, (("dateline", "BAGHDAD"), ("agency", "Reuters"))),
+    ("txt", f"{HEADLINE}\n\nISTANBUL (AA) - {STORY}", HEADLINE, (("dateline", "ISTANBUL"), ("agency", "AA"))),
+]
+
+
+@pytest.mark.parametrize("fmt, text, title, meta", DATELINES, ids=[f"{d[0]}-{i}" for i, d in enumerate(DATELINES)])
+def test_ingest_dateline_is_cut_from_the_first_paragraph(tmp_path, fmt, text, title, meta):
+    article = read_as(fmt, tmp_path, text, title if fmt != "txt" else None)
+    check(article, title, STORY, meta, fmt)
+
+
+SIGNOFFS = [
+    ("jsonl", f"{STORY} (ANI/Sputnik)", (("agency", "ANI"), ("agency", "Sputnik"))),
+    ("txt", f"{STORY} (Reuters)", (("agency", "Reuters"),)),
+    ("txt", f"{STORY}\n\n(Reuters)", (("agency", "Reuters"),)),
+    ("html", f"{STORY}\n\n— AFP", (("agency", "AFP"),)),
+    ("txt", f"{STORY}\n\n(With inputs from PTI)", (("agency", "PTI"),)),
+    ("txt", f"{STORY}\n\n(With inputs from agencies)", ()),
+]
+
+
+@pytest.mark.parametrize("fmt, text, meta", SIGNOFFS, ids=[f"{s[0]}-{i}" for i, s in enumerate(SIGNOFFS)])
+def test_ingest_agency_signoff_is_cut_from_the_last_paragraph(tmp_path, fmt, text, meta):
+    title = None if fmt == "txt" else HEADLINE
+    check(read_as(fmt, tmp_path, text, title), title, STORY, meta, fmt)
+
+
+FIRST, SECOND = STORY.split("\n\n")
+TEASERS = [
+    (
+        "txt",
+        "Read more: Rockets hit US base in Iraq, killing a contractor",
+        ("Rockets hit US base in Iraq, killing a contractor",),
+    ),
+    ("jsonl", "READ MORE: Rockets hit US base in Iraq", ("Rockets hit US base in Iraq",)),
+    ("html", "Related: Hezbollah fires rockets at northern Israel", ("Hezbollah fires rockets at northern Israel",)),
+    ("txt", "Also read | Houthis claim attack on ship in Red Sea", ("Houthis claim attack on ship in Red Sea",)),
+    ("txt", "Watch: Smoke rises over Jouya after the strike", ("Smoke rises over Jouya after the strike",)),
+    ("txt", "[Read more: Iran warns of wider war]", ("Iran warns of wider war",)),
+    (
+        "txt",
+        "READ MORE\nHezbollah fires rockets at northern Israel\nIran warns of wider war",
+        ("Hezbollah fires rockets at northern Israel", "Iran warns of wider war"),
+    ),
+]
+
+
+@pytest.mark.parametrize("fmt, teaser, headlines", TEASERS, ids=[f"{t[0]}-{i}" for i, t in enumerate(TEASERS)])
+def test_ingest_teaser_lines_are_removed(tmp_path, fmt, teaser, headlines):
+    title = None if fmt == "txt" else HEADLINE
+    article = read_as(fmt, tmp_path, f"{FIRST}\n\n{teaser}\n\n{SECOND}", title)
+    check(article, title, STORY, tuple(("teaser", h) for h in headlines), fmt)
+
+
+CAPTION = "Smoke rises over the village of Jouya after the strike."
+CREDITS = [
+    ("txt", "Photograph: Jane Roe/AP", (("image_source", "Jane Roe/AP"),)),
+    ("txt", f"{CAPTION} Photograph: Jane Roe/AP", (("caption", CAPTION), ("image_source", "Jane Roe/AP"))),
+    ("html", f"{CAPTION} Photograph: Jane Roe/AP", (("caption", CAPTION), ("image_source", "Jane Roe/AP"))),
+    ("jsonl", "Jane Roe/AP Photo", (("image_source", "Jane Roe/AP Photo"),)),
+    ("txt", "Reuters/Jane Roe", (("image_source", "Reuters/Jane Roe"),)),
+    ("txt", f"{CAPTION} (AP Photo/Jane Roe)", (("caption", CAPTION), ("image_source", "AP Photo/Jane Roe"))),
+    (
+        "txt",
+        f"{CAPTION} (Photo by Jane Roe/AFP via Getty Images)",
+        (("caption", CAPTION), ("image_source", "Jane Roe/AFP via Getty Images")),
+    ),
+    ("jsonl", "(AFP via Getty Images)", (("image_source", "AFP via Getty Images"),)),
+    ("txt", f"{CAPTION} Jane Roe/Reuters", (("caption", CAPTION), ("image_source", "Jane Roe/Reuters"))),
+    (
+        "txt",
+        f"Image source, Getty Images\nImage caption, {CAPTION}",
+        (("image_source", "Getty Images"), ("caption", CAPTION)),
+    ),
+]
+
+
+@pytest.mark.parametrize("fmt, credit, meta", CREDITS, ids=[f"{c[0]}-{i}" for i, c in enumerate(CREDITS)])
+def test_ingest_photo_captions_and_credits_are_removed(tmp_path, fmt, credit, meta):
+    title = None if fmt == "txt" else HEADLINE
+    check(read_as(fmt, tmp_path, f"{FIRST}\n\n{credit}\n\n{SECOND}", title), title, STORY, meta, fmt)
+
+
+BYLINES = [
+    (
+        "txt",
+        f"{HEADLINE}\n\nBy Jane Roe and John Doe, Reuters\n\n{STORY}",
+        (("byline", "Jane Roe"), ("byline", "John Doe"), ("agency", "Reuters")),
+    ),
+    (
+        "html",
+        f"By Jane Roe and John Doe, Reuters\n{STORY}",
+        (("byline", "Jane Roe"), ("byline", "John Doe"), ("agency", "Reuters")),
+    ),
+    ("jsonl", f"Jane Roe | Reuters\n\n{STORY}", (("byline", "Jane Roe"), ("agency", "Reuters"))),
+    ("txt", f"{HEADLINE}\n\nJane Roe in Beirut\n\n{STORY}", (("byline", "Jane Roe"),)),
+    (
+        "txt",
+        f"{HEADLINE}\n\nBY JANE ROE, ASSOCIATED PRESS\n\n{STORY}",
+        (("byline", "JANE ROE"), ("agency", "ASSOCIATED PRESS")),
+    ),
+    ("jsonl", f"{STORY}\n\nJane Roe, Associated Press", (("byline", "Jane Roe"), ("agency", "Associated Press"))),
+    (
+        "txt",
+        f"{STORY}\n\n(Reporting by Jane Roe in Beirut; Editing by John Doe)",
+        (("reporting", "Reporting by Jane Roe in Beirut; Editing by John Doe"),),
+    ),
+]
+
+
+@pytest.mark.parametrize("fmt, text, meta", BYLINES, ids=[f"{b[0]}-{i}" for i, b in enumerate(BYLINES)])
+def test_ingest_bylines_are_removed(tmp_path, fmt, text, meta):
+    title = HEADLINE if fmt != "txt" or text.startswith(HEADLINE) else None
+    check(read_as(fmt, tmp_path, text, title), title, STORY, meta, fmt)
+
+
+def test_ingest_byline_date_becomes_the_published_date(tmp_path):
+    article = read_as("txt", tmp_path, f"{HEADLINE}\n\nBy Jane Roe | June 12, 2024\n\n{STORY}")
+    assert (article.published, furniture(article), article.text) == (
+        date(2024, 6, 12),
+        (("byline", "Jane Roe"),),
+        STORY,
+    )
+
+
+STANDFIRST = "The group confirmed the death of its most senior member killed since October"
+STANDFIRSTS = [
+    ("txt", f"{HEADLINE}\n\n{STANDFIRST}\n\n{STORY}", STORY, STANDFIRST),
+    ("txt", f"{HEADLINE}\n{STANDFIRST}\n{STORY}", STORY, STANDFIRST),  # single newlines: never glued on
+    ("jsonl", f"{STANDFIRST}\n\n{STORY}", STORY, STANDFIRST),
+    ("html", f"{STANDFIRST}\n{STORY}", STORY, STANDFIRST),
+    # a standfirst that ends in a full stop is known by the dateline under it
+    ("txt", f"{HEADLINE}\n\n{STANDFIRST}.\n\nBEIRUT (Reuters) - {STORY}", STORY, f"{STANDFIRST}."),
+    ("jsonl", f"{STANDFIRST}.\nBEIRUT (Reuters) - {STORY}", STORY, f"{STANDFIRST}."),
+]
+
+
+@pytest.mark.parametrize(
+    "fmt, text, body, standfirst", STANDFIRSTS, ids=[f"{s[0]}-{i}" for i, s in enumerate(STANDFIRSTS)]
+)
+def test_ingest_standfirst_goes_to_metadata(tmp_path, fmt, text, body, standfirst):
+    article = read_as(fmt, tmp_path, text, None if fmt == "txt" else HEADLINE)
+    assert article.title == HEADLINE
+    assert article.text == (as_html_text(body) if fmt == "html" else body)
+    assert furniture(article)[0] == ("standfirst", standfirst)
+
+
+def test_ingest_jsonl_title_field_stays_the_title_and_a_repeated_headline_goes(tmp_path):
+    article = read_as("jsonl", tmp_path, f"{HEADLINE} - Reuters\n\n{STORY}", HEADLINE)
+    assert (article.title, article.text, furniture(article)) == (HEADLINE, STORY, ())
+
+
+WIRE_FURNITURE = ("BEIRUT", "Reuters", "Read more", "READ MORE", "Photograph", "AP Photo", "Jane Roe", "Reporting by")
+
+
+@pytest.mark.parametrize(
+    "path, n", [(DATA / "wire-story.txt", 0), (DATA / "wire-story.html", 0), (DATA / "wire-stories.jsonl", 1)]
+)
+def test_ingest_wire_story_page_keeps_only_the_story(path, n):
+    article = read_all(path)[n]
+    assert article.title.startswith("Israeli strike kills Hezbollah field commander")
+    assert article.text.startswith("An Israeli strike on the village of Jouya")
+    assert [f for f in WIRE_FURNITURE if f in article.text] == []
+    assert ("dateline", "BEIRUT") in article.metadata
+    assert ("teaser", "Rockets hit US base in Iraq, killing a contractor") in article.metadata
+    raw = normalise_whitespace(path.read_text(encoding="utf-8"))
+    for line in article.text.split("\n"):
+        assert line in raw  # every story line is exactly as it was (the dateline cut off the first)
+
+
+def test_ingest_wire_story_txt_in_full():
+    article = only_article(DATA / "wire-story.txt")
+    assert article.published == date(2024, 6, 12)
+    assert article.text == (
+        "An Israeli strike on the village of Jouya in southern Lebanon late on Tuesday killed a senior field "
+        "commander of Hezbollah and three fighters, three security sources said.\n\n"
+        "Hezbollah confirmed the death of the commander and said in a statement that he was Taleb Abdallah.\n\n"
+        "The sources said the four men were likely targeted during a meeting in the village.\n\n"
+        "There was no immediate comment from the Israeli military."
+    )
+    assert article.metadata == (
+        ("standfirst", "Group confirms the death of its most senior member killed since October"),
+        ("byline", "Jane Roe"),
+        ("caption", "Smoke rises over the village of Jouya after the strike."),
+        ("image_source", "Jane Roe/AP"),
+        ("dateline", "BEIRUT"),
+        ("agency", "Reuters"),
+        ("teaser", "Rockets hit US base in Iraq, killing a contractor"),
+        ("caption", "Mourners carry the coffin of a fighter in Nabatieh."),
+        ("image_source", "AP Photo/John Doe"),
+        ("reporting", "Reporting by Jane Roe; Editing by John Doe"),
+        ("teaser", "Hezbollah fires rockets at northern Israel"),
+        ("teaser", "Iran warns of wider war"),
+        ("copyright", "© 2024 Harbour Herald"),
+    )
+
+
+# Story sentences shaped like furniture: each must be kept, in every position.
+LOOKALIKES = [
+    "Read more than 300 pages of the report, she said.",
+    "Paris, the French capital, hosted the talks on Monday.",
+    "Paris, June 12 was the hottest day on record, officials said.",
+    "Beirut (the capital) was quiet on Tuesday, residents said.",
+    '"That is what I told the AP," she said.',
+    "Asked about the strike, the minister told AP that the army would respond.",
+    "By Tuesday, the army had retaken the town.",
+    "Watch out for more strikes, the army warned residents.",
+    "Related fighting spread to the north, the ministry said.",
+    "Support for the war fell to 40 percent in a Reuters/Ipsos poll.",
+    "Jane Roe, a Reuters photographer, was wounded in the strike.",
+    "The group said it had released a photo: it showed the wreckage.",
+    "The talks ended without a deal, the release added (AP).",
+    "BEIRUT is the capital of Lebanon, and the strike was 80 km to the south.",
+    "US forces struck back — The Pentagon said three sites were hit.",
+    "(Reuters could not independently verify the footage.)",
+    "Reporting by the BBC found that the convoy had been hit twice.",
+]
+
+
+furniture_opener = st.sampled_from(
+    ["Read more", "READ MORE", "Watch", "Related", "Also read", "By", "Paris,", "Paris, June 12", "BEIRUT",
+     "PARIS (AFP)", "Photograph", "Image caption", "Jane Roe/AP", "Jane Roe |", "Reporting by", "With inputs from"]
+)  # fmt: skip
+prose = st.lists(st.sampled_from("the army said it would respond to any attack on its forces".split()), min_size=1)
+
+
+@given(st.lists(st.tuples(furniture_opener, prose), min_size=1, max_size=5))
+def test_ingest_sentences_opening_like_furniture_are_never_dropped(openers):
+    text = "\n\n".join(f"{opener} {' '.join(words)}." for opener, words in openers)
+    assert strip_furniture(text, known_title="A headline") == Page(text=text)
+
+
+def test_ingest_jsonl_without_a_title_field_takes_the_headline_from_its_text(tmp_path):
+    article = read_as("jsonl", tmp_path, f"{HEADLINE}\n{STORY}")
+    assert (article.title, article.text, furniture(article)) == (HEADLINE, STORY, ())
+
+
+@pytest.mark.parametrize("sentence", LOOKALIKES)
+@pytest.mark.parametrize("fmt", ["txt", "jsonl"])
+def test_ingest_story_sentences_that_look_like_furniture_are_kept(tmp_path, fmt, sentence):
+    # first line (where datelines and headlines are), middle, and last line (where sign-offs are)
+    text = f"{sentence}\n\n{FIRST}\n\n{sentence}\n\n{SECOND}\n\n{sentence}"
+    article = read_as(fmt, tmp_path, text, HEADLINE)
+    assert (article.text, furniture(article)) == (text, ())
 
 
 # --- HTML and JSONL --------------------------------------------------------------
@@ -355,6 +697,12 @@ def test_ingest_iso_date_in_file_name_is_the_fallback(tmp_path):
     dated = tmp_path / "2022-03-01-ferry.txt"
     dated.write_text("Ferry Service Restored\n\n3 March 2022\n\n" + BODY, encoding="utf-8")
     assert [a.published for a in read_all(named, dated)] == [date(2022, 3, 1), date(2022, 3, 3)]
+
+
+@pytest.mark.parametrize("module", ["agencies", "credits", "dateline", "dates", "teasers"])
+def test_ingest_doctests_hold(module):
+    result = doctest.testmod(importlib.import_module(f"kg.ingest.{module}"))
+    assert result.attempted > 0 and result.failed == 0
 
 
 def test_ingest_import_loads_no_heavy_libraries():

@@ -48,3 +48,317 @@ kge:Northern_Lantern_Brigade a kg:ArmedGroup ; rdfs:label "Northern Lantern Brig
     ds = build_in_memory(Pipeline(gazetteers=[extra]), [article]).dataset
     rows = query(ds, 'SELECT ?c WHERE { ?e skos:altLabel|rdfs:label "NLB" ; a ?c }').rows
     assert [r[0].value for r in rows] == ["https://w3id.org/kg-news/ontology#ArmedGroup"]
+
+
+# -- spelling keys: typography and transliteration, for matching only ---------------------
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("Kata\u2019ib Hizballah", "Kata'ib Hizballah", True),
+        ("Hay\u02bcat Tahrir al\u2011Sham", "hay'at tahrir al-sham", True),
+        ("Islamic Revolutionary Guard Corps \u2013 Qods Force", "Islamic Revolutionary Guard Corps - Qods Force", True),
+        ("Abu\u00a0Fadak", "Abu Fadak", True),
+        ("Kataib Hizballah", "Kata'ib Hizballah", False),  # an apostrophe of the name itself is kept
+        ("Hezbollah", "Hamas", False),
+    ],
+)
+def test_nlp_name_key_ignores_case_and_typography_only(a, b, same):
+    from kg.nlp.spelling import name_key, typography
+
+    assert (name_key(a) == name_key(b)) is same
+    assert len(typography(a)) == len(a)  # one character for one: offsets survive
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("Kata\u2019ib Hizbullah", "Kataib Hezbollah", True),
+        ("Kataeb Hizbollah", "Kataib Hezbollah", True),
+        ("Kataib Sayyid al-Shuhadaa", "Kataib Sayyid al Shuhada", True),
+        ("Huthis", "Houthis", True),
+        ("al-Shabaab", "Al Shabab", True),
+        ("Hodeidah", "Hodeida", True),
+        ("Hezbull\u0101h", "Hizbollah", True),  # diacritics
+        # different names stay different
+        ("Niger", "Nigeria", False),
+        ("Kataib Hezbollah", "Hezbollah", False),
+        ("Kataib Sayyid al-Shuhada", "Kataib Hezbollah", False),
+        ("Hamas", "Homs", False),
+    ],
+)
+def test_nlp_variant_key_joins_transliterations_not_names(a, b, same):
+    from kg.nlp.spelling import variant_key
+
+    assert (variant_key(a) == variant_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    "name,eligible",
+    [
+        ("Hezbollah", True),  # one word of seven letters or more
+        ("Kataib Hezbollah", True),  # two words
+        ("al-Qaeda", True),
+        ("Hamas", False),  # short: "Hamas" and "Homs" are too close to tell apart
+        ("Houthi", False),
+        ("M23", False),  # codes match exactly
+        ("2019", False),
+    ],
+)
+def test_nlp_variant_key_applies_to_long_or_multi_word_names_only(name, eligible):
+    from kg.nlp.spelling import variant_eligible
+
+    assert variant_eligible(name.replace("-", " ").split()) is eligible
+
+
+def test_nlp_variant_key_never_makes_two_gazetteer_entries_one():
+    from collections import defaultdict
+
+    from kg.nlp.spelling import name_key, variant_eligible, variant_key
+    from kg.rdf.gazetteer import load_gazetteer
+
+    entries = load_gazetteer()
+    by_key, by_name = defaultdict(set), defaultdict(set)
+    for e in entries:
+        for name in (e.label, *e.aliases):
+            by_key[variant_key(name)].add(e.iri)
+            by_name[name_key(name)].add(e.iri)
+    clashes = {
+        name: sorted(by_key[variant_key(name)])
+        for e in entries
+        for name in (e.label, *e.aliases)
+        if variant_eligible(name.split()) and len(by_key[variant_key(name)]) > 1
+    }
+    assert not clashes
+    assert not {k: v for k, v in by_name.items() if len(v) > 1}
+
+
+# -- the gazetteer ruler, on a blank pipeline (no model) ----------------------------------
+
+ENT = "https://w3id.org/kg-news/entity/"
+ONT = "https://w3id.org/kg-news/ontology#"
+
+
+@pytest.fixture(scope="module")
+def ruler_nlp():
+    import spacy
+
+    from kg.nlp.ruler import add_gazetteer_ruler
+    from kg.types import GazetteerEntry
+
+    group = ONT + "ArmedGroup"
+    entries = [
+        GazetteerEntry(ENT + "Hezbollah", "Hezbollah", group, aliases=("Hizballah",)),
+        GazetteerEntry(ENT + "KH", "Kataib Hezbollah", group, aliases=("Kata'ib Hizballah", "KH")),
+        GazetteerEntry(ENT + "KSS", "Kataib Sayyid al-Shuhada", group),
+        GazetteerEntry(ENT + "Shabab", "al-Shabab", group, aliases=("Al Shabaab",)),
+        GazetteerEntry(ENT + "Hamas", "Hamas", group),
+        GazetteerEntry(ENT + "Turkey", "Turkey", ONT + "State"),
+    ]
+    nlp = spacy.blank("en")
+    add_gazetteer_ruler(nlp, entries)
+    return nlp
+
+
+def _linked(doc) -> list[tuple[str, str]]:
+    return [(e.text, e.ent_id_.removeprefix(ENT)) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    "text,linked",
+    [
+        # typography: the text keeps its curly apostrophe, the match ignores it
+        ("Kata\u2019ib Hizballah fired.", [("Kata\u2019ib Hizballah", "KH")]),
+        # transliteration of a long name: the whole name, never the shorter Hezbollah
+        ("Kataib Hizbullah fired.", [("Kataib Hizbullah", "KH")]),
+        ("Kataeb Hizbollah and Hizbollah fired.", [("Kataeb Hizbollah", "KH"), ("Hizbollah", "Hezbollah")]),
+        ("Kata\u2019ib Sayyid al\u2011Shuhadaa fired.", [("Kata\u2019ib Sayyid al\u2011Shuhadaa", "KSS")]),
+        # a lower-case particle may open a name; a name in lower case is no name
+        ("Fighters of al Shabaab fired.", [("al Shabaab", "Shabab")]),
+        ("They roast turkey.", []),
+        ("kataib hizbullah fired.", []),
+        # a short name is matched as written (or by case), not by its variants
+        ("Hamis fired.", []),
+        # a comma or a full stop between the words ends a name
+        ("Kataib, Hizbullah fired.", [("Hizbullah", "Hezbollah")]),
+    ],
+)
+def test_nlp_gazetteer_ruler_matches_spellings_of_whole_names(ruler_nlp, text, linked):
+    assert _linked(ruler_nlp(text)) == linked
+
+
+def test_nlp_gazetteer_ruler_keeps_its_names_inside_one_sentence(ruler_nlp):
+    doc = ruler_nlp.make_doc("Kataib Hizbullah fired.")
+    doc[1].is_sent_start = True  # as a sentence splitter might have it
+    doc = ruler_nlp.get_pipe("kg_gazetteer")(doc)
+    assert doc[1].is_sent_start is False
+
+
+# -- sentences never cut a name ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,protected",
+    [
+        ("Brig. Gen. Yahya Saree spoke.", ["Gen.", "Yahya"]),
+        ("Mr. Saree spoke.", ["Saree"]),
+        ("He became president. Then he resigned.", []),  # a title word ending a sentence
+        ("Ask Dr. who knows.", []),  # no name after the title
+    ],
+)
+def test_nlp_sentences_no_boundary_after_an_abbreviated_title(text, protected):
+    import spacy
+
+    from kg.nlp.sentences import after_title
+
+    doc = spacy.blank("en")(text)
+    assert [doc[i].text for i in after_title(doc)] == protected
+
+
+def _parsed(words, heads, deps):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+
+
+def test_nlp_sentences_merge_joins_a_sentence_cut_inside_a_name():
+    from kg.nlp.sentences import merge_sentences
+
+    words = ["Abu", "Khalid", "spoke", ".", "Then", "he", "left", "."]
+    doc = _parsed(
+        words, [0, 2, 2, 2, 6, 6, 6, 6], ["ROOT", "nsubj", "ROOT", "punct", "advmod", "nsubj", "ROOT", "punct"]
+    )
+    assert [s.text for s in doc.sents] == ["Abu", "Khalid spoke .", "Then he left ."]
+    assert merge_sentences(doc, [doc[0:2]]) == 1
+    assert [s.text for s in doc.sents] == ["Abu Khalid spoke .", "Then he left ."]
+    # the longer sentence keeps its parse; the fragment hangs under its root
+    assert (doc[2].dep_, doc[0].head.text, doc[0].dep_) == ("ROOT", "spoke", "dep")
+
+
+def test_nlp_sentences_merge_leaves_names_inside_one_sentence_alone():
+    from kg.nlp.sentences import merge_sentences
+
+    words = ["Kirby", "spoke", ".", "Saree", "left", "."]
+    doc = _parsed(words, [1, 1, 1, 4, 4, 4], ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"])
+    assert merge_sentences(doc, [doc[0:1], doc[3:4]]) == 0
+    assert len(list(doc.sents)) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,sentences",
+    [
+        ("Brig. Gen. Yahya Saree said the Houthis fired missiles. Mr Saree added more.", 2),
+        ("The Kataib Hezbollah militia fired. It denied it.", 2),
+    ],
+)
+def test_nlp_pipeline_sentences_hold_whole_names(pipeline, text, sentences):
+    doc = pipeline.nlp(text)
+    assert len(list(doc.sents)) == sentences
+    for ent in doc.ents:
+        assert ent.sent.start <= ent.start and ent.end <= ent.sent.end, ent.text
+
+
+# -- the trained recogniser's merge: a name is linked on its whole -------------------------
+
+
+def _doc_with(words, tags, ents):
+    """A Doc with tags and entities given as (start, end, label, id)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags)
+    doc.ents = [Span(doc, s, e, label=label, span_id=iri or 0) for s, e, label, iri in ents]
+    return doc
+
+
+@pytest.mark.parametrize(
+    "words,tags,ents,recognised,linked",
+    [
+        # a longer name around a known one is not that actor: the link goes
+        (
+            ["Harakat", "Hizballah", "al-Nujaba", "fired"],
+            ["NNP", "NNP", "NNP", "VBD"],
+            [(1, 2, "ORG", "Hezbollah")],
+            [(0, 3, "ORG")],
+            [("Harakat Hizballah al-Nujaba", "")],
+        ),
+        (  # the known name opens the longer one: its link must not leak into it
+            ["Hamas", "Political", "Bureau", "met"],
+            ["NNP", "NNP", "NNP", "VBD"],
+            [(0, 1, "ORG", "Hamas")],
+            [(0, 3, "ORG")],
+            [("Hamas Political Bureau", "")],
+        ),
+        (  # a title among other capitalised words does not make them a title
+            ["Kataib", "Imam", "Ali", "Hezbollah", "fighters"],
+            ["NNP", "NNP", "NNP", "NNP", "NNS"],
+            [(3, 4, "ORG", "Hezbollah")],
+            [(0, 4, "PERSON")],
+            [("Kataib Imam Ali Hezbollah", "")],
+        ),
+        # a nationality before the name, or another known name, is a qualifier
+        (
+            ["Lebanese", "Hezbollah", "fired"],
+            ["JJ", "NNP", "VBD"],
+            [(0, 1, "NORP", None), (1, 2, "ORG", "Hezbollah")],
+            [(0, 2, "ORG")],
+            [("Lebanese", ""), ("Hezbollah", "Hezbollah")],
+        ),
+        (
+            ["Guard", "Corps", "-", "Qods", "Force", "said"],
+            ["NNP", "NNP", "HYPH", "NNP", "NNP", "VBD"],
+            [(0, 2, "ORG", "IRGC"), (3, 5, "ORG", "Quds_Force")],
+            [(0, 5, "ORG")],
+            [("Guard Corps", "IRGC"), ("Qods Force", "Quds_Force")],
+        ),
+        # a title is no part of a name
+        (
+            ["President", "Biden", "said"],
+            ["NNP", "NNP", "VBD"],
+            [(1, 2, "PERSON", "Biden")],
+            [(0, 2, "PERSON")],
+            [("Biden", "Biden")],
+        ),
+    ],
+)
+def test_nlp_recognizer_links_a_name_only_on_its_whole(words, tags, ents, recognised, linked):
+    from spacy.tokens import Span
+
+    from kg.nlp.recognizer import apply_spans
+
+    doc = _doc_with(words, tags, ents)
+    apply_spans(doc, [Span(doc, s, e, label=label) for s, e, label in recognised])
+    assert [(e.text, e.ent_id_) for e in doc.ents] == linked
+
+
+def test_nlp_recognizer_a_bracket_ends_a_name():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kg.nlp.recognizer import _spans
+
+    words = ["ISIS", "[", "Islamic", "State", "group", "]", "control"]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    parsed = Doc(doc.vocab, words=words)
+    parsed.ents = [Span(parsed, 0, 5, label="ORG")]
+    assert [s.text for s in _spans(doc, parsed)] == ["ISIS", "Islamic State group"]
+
+
+@pytest.mark.parametrize("module", ["kg.nlp.spelling", "kg.nlp.sentences"])
+def test_nlp_doctests_hold(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0
+
+
+@pytest.mark.slow
+def test_nlp_pipeline_order_keeps_names_whole(pipeline):
+    names = pipeline.nlp.pipe_names
+    # known names and titles are marked before the parser splits sentences; the merge runs last
+    assert names.index("kg_gazetteer") < names.index("parser") and names.index("kg_title_guard") < names.index("parser")
+    assert names[-1] == "kg_sentence_merge" and names.index("kg_entity_recognizer") < names.index("kg_sentence_merge")

@@ -11,10 +11,11 @@ from dataclasses import replace
 from kg.extract.events import find_events
 from kg.extract.implied import implied_relations
 from kg.extract.mentions import Gazetteer, MentionFinder
-from kg.extract.modality import is_question, modality
+from kg.extract.modality import modality
 from kg.extract.quotes import speakers
 from kg.extract.relations import find_relations
 from kg.extract.syntax import Syntax, sentence_span
+from kg.extract.triggers import in_question
 from kg.ontology import local
 from kg.types import Article, EventMention, Extraction, Relation
 
@@ -59,7 +60,7 @@ def extract(doc, article: Article, gazetteer: Gazetteer, *, relation_model=None)
 def _in_question(doc, fact: Relation | EventMention) -> bool:
     """Whether the fact comes from a sentence in question form, which asserts nothing."""
     span = doc.char_span(fact.sentence.start, fact.sentence.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and is_question(span[-1].sent)
+    return span is not None and len(span) > 0 and in_question(span[-1])
 
 
 def _with_status(syn: Syntax, fact: Relation | EventMention) -> Relation | EventMention:

@@ -1,12 +1,14 @@
 """Plain relations that events imply: an air strike's agent attacked its targets.
 
 They carry the event's sentence and confidence, so each stays traceable to its text.
+A revoked designation ("X was de-listed") implies no ``designated`` relation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from kg.extract.designations import is_revocation
 from kg.ontology import ONT
 from kg.ontology import local as _local
 from kg.types import EventMention, Relation
@@ -26,6 +28,8 @@ def implied_relations(events: Iterable[EventMention]) -> Iterator[Relation]:
     for ev in events:
         args = ev.arguments
         rule = EVENT_RELATIONS.get(_local(ev.cls))
+        if rule is not None and _local(ev.cls) == "Designation" and is_revocation(ev):
+            rule = None
         if rule is not None:
             from_role, to_role, pred = rule
             preds = [pred]

@@ -16,22 +16,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.extract import titles
 from kg.nlp import lexicon as lex
+from kg.nlp.spelling import name_key, typography, variant_eligible, variant_key
 from kg.ontology import ONT, ORGANIZATIONS, is_a
 from kg.types import GazetteerEntry, Mention
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 MODEL_CLASS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _DETS = {"the", "a", "an"}
+# words that say a name is a thing's, not a person's ("Prince Sultan Air Base")
+_TYPE_WORDS = frozenset(
+    {w for words in (*lex.TYPE_NOUNS.values(), *lex.ORG_NAME_WORDS.values()) for w in words}
+    | lex.VESSEL_NOUNS
+    | lex.FACILITY_NOUNS
+    | {"air", "airport", "base", "road", "hotel", "station", "mosque", "hospital", "school"}
+)
+# nouns before a name that make it a place's or a ship's: "the cargo ship Galaxy Leader"
+_PLACE_WORDS = lex.VESSEL_NOUNS | lex.FACILITY_NOUNS | lex.TYPE_NOUNS["Place"]
 
 
 @dataclass
 class Gazetteer:
-    """Lookups over gazetteer entries: by IRI, by exact name, by demonym."""
+    """Lookups over gazetteer entries: by IRI, by name, by demonym.
+
+    Names and demonyms are looked up by their key (:func:`kg.nlp.spelling.name_key`:
+    case and typography aside), and long names also by their transliteration key.
+    """
 
     by_iri: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_name: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_demonym: dict[str, GazetteerEntry] = field(default_factory=dict)
+    by_variant: dict[str, GazetteerEntry] = field(default_factory=dict)
 
     @classmethod
     def from_entries(cls, entries) -> Gazetteer:
@@ -39,10 +55,34 @@ class Gazetteer:
         for e in entries:
             gaz.by_iri[e.iri] = e
             for name in (e.label, *e.aliases):
-                gaz.by_name.setdefault(_strip_det(name), e)
+                name = _strip_det(name)
+                if _exact_only(name):
+                    gaz.by_name.setdefault(_EXACT + typography(name), e)
+                    continue
+                gaz.by_name.setdefault(name_key(name), e)
+                if variant_eligible(name.split()):
+                    gaz.by_variant.setdefault(variant_key(name), e)
             for d in e.demonyms:
-                gaz.by_demonym.setdefault(d.lower(), e)
+                gaz.by_demonym.setdefault(name_key(d), e)
         return gaz
+
+    def named(self, text: str) -> GazetteerEntry | None:
+        """The entry with the name ``text``: by its key, else a long name by its
+        transliteration key."""
+        if _exact_only(text):
+            return self.by_name.get(_EXACT + typography(text))
+        entry = self.by_name.get(name_key(text))
+        if entry is None and variant_eligible(text.split()):
+            entry = self.by_variant.get(variant_key(text))
+        return entry
+
+
+_EXACT = "="  # the key prefix of names looked up as written
+
+
+def _exact_only(name: str) -> bool:
+    """Acronyms are looked up as written ("IS" is no "Is")."""
+    return name.replace(".", "").replace(" ", "").isupper()
 
 
 def _strip_det(text: str) -> str:
@@ -128,9 +168,13 @@ class MentionFinder:
 
     # -- names ----------------------------------------------------------------------
     def _add_name(self, ent) -> None:
+        tokens = _trimmed(ent)
+        if not tokens:
+            return
         if ent.label_ == "PERSON" and any(c.isdigit() for c in ent.text) and not ent.ent_id_:
             return  # "F-16s": names of people have no digits
-        tokens = list(ent)
+        if not ent.ent_id_ and all(t.like_num or not any(c.isalpha() for c in t.text) for t in tokens):
+            return  # "2019", "553": a year or a number is nobody and nowhere
         if (
             len(tokens) == 1
             and tokens[0].is_sent_start
@@ -139,41 +183,59 @@ class MentionFinder:
             and ent.label_ != "NORP"
         ):
             return  # "Rockets are fired...": a common noun capitalised by its place, not a name
-        title = []
-        while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in lex.TITLES and ent.label_ == "PERSON":
-            title.append(tokens.pop(0).text)
+        if ent.label_ == "NORP":
+            span = self.doc[tokens[0].i : tokens[-1].i + 1]
+            entry = self.gaz.by_demonym.get(name_key(span.text))
+            if entry is not None:
+                self._add(span.start, span.end, entry.cls, kind="demonym", link=entry.iri, typed_by="gazetteer")
+            return
+        link = ent.ent_id_ or None
+        if link is None and ent.label_ in ("PERSON", "ORG") and titles.is_role_phrase(ent, _TYPE_WORDS):
+            return  # "Chief Ministry Spokesperson": a role, not a name (the title of a name nearby)
         while len(tokens) > 1 and tokens[0].lower_ in _DETS:
             tokens.pop(0)
-        while len(tokens) > 1 and tokens[-1].tag_ == "POS":
-            tokens.pop()
-        start_tok, end_tok = tokens[0].i, tokens[-1].i + 1
-        before = self.doc[start_tok - 1] if start_tok > 0 else None
-        if not title and before is not None and before.lower_.rstrip(".") in lex.TITLES and ent.label_ == "PERSON":
-            title.append(before.text)
-        span = self.doc[start_tok:end_tok]
-        text = span.text
-        link = ent.ent_id_ or None
-        entry = self.gaz.by_iri.get(link) if link else None
-        if entry is None:
-            entry = self.gaz.by_name.get(text)
-            if entry is not None and ent.label_ == "PERSON" and entry.cls != ONT + "Person":
-                entry = entry  # the gazetteer knows the name better than the small model
-        if ent.label_ == "NORP":
-            entry = self.gaz.by_demonym.get(text.lower())
-            if entry is None:
-                return
-            self._add(start_tok, end_tok, entry.cls, kind="demonym", link=entry.iri, typed_by="gazetteer")
-            return
+        span = self.doc[tokens[0].i : tokens[-1].i + 1]
+        entry = self.gaz.by_iri.get(link) if link else self.gaz.named(span.text)
         if entry is not None:
-            cls, typed_by, link = entry.cls, "gazetteer", entry.iri
+            self._add(span.start, span.end, entry.cls, kind="name", link=entry.iri, typed_by="gazetteer")
+            return
+        if span[0].text in lex.VESSEL_PREFIXES and len(span) > 1:
+            self._add(span.start, span.end, ONT + "Place", kind="name", typed_by="cue")  # "USS Carney"
+            return
+        span, title, person = self._title_and_name(span, ent.label_)
+        if person:
+            local, typed_by = "Person", ("model" if ent.label_ == "PERSON" else "cue")
         else:
             local, typed_by = self._classify(span, ent.label_)
-            cls, link = ONT + local, None
-        body = _generic_body(text)
-        if body and entry is None:
-            self._add(start_tok, end_tok, ONT + body, kind="body", typed_by="cue")
+        body = _generic_body(span.text)
+        if body and not person:
+            self._add(span.start, span.end, ONT + body, kind="body", typed_by="cue")
             return
-        self._add(start_tok, end_tok, cls, kind="name", link=link, typed_by=typed_by, title=" ".join(title) or None)
+        if local == "Person" and title is None:
+            title = self._appositive_title(span)
+        title = title if local == "Person" else None
+        self._add(span.start, span.end, ONT + local, kind="name", typed_by=typed_by, title=title)
+
+    def _title_and_name(self, span, label: str):
+        """The name without its title, the title (or None), and whether a title makes
+        the name a person's: "Brig. Gen. Yahya Saree", "Secretary of State Antony
+        Blinken" (a span the model reads "State Antony Blinken", a place)."""
+        doc = self.doc
+        begin = titles.skip_title(doc, span.start, span.end, naming=label == "PERSON")
+        before = titles.title_start(doc, begin, _TYPE_WORDS)
+        name = doc[begin : span.end]
+        if before == begin or not name[0].text[:1].isupper() or name[0].lower_ in lex.OFFICE_WORDS:
+            return span, None, False  # no title, or no name after it ("Secretary of State")
+        if label != "PERSON" and not titles.person_like(name, _TYPE_WORDS):
+            return span, None, False  # "Prince Sultan Air Base" is no person
+        if label != "PERSON" and self.gaz.named(name.text) is not None:
+            return span, None, False
+        return name, doc[before:begin].text, True
+
+    def _appositive_title(self, span) -> str | None:
+        """The role in apposition after a person's name: "X, chief ministry spokesperson,"."""
+        found = titles.appositive_role(self.doc, span.end, _TYPE_WORDS)
+        return None if found is None else self.doc[found[0] : found[1]].text
 
     def _classify(self, span, label: str) -> tuple[str, str]:
         """The class of an unknown name: cue words in and around it, else the model's label."""
@@ -181,13 +243,20 @@ class MentionFinder:
         for cls, cue in lex.ORG_NAME_WORDS.items():
             if len(span) > 1 and words & cue and label in ("PERSON", "ORG"):
                 return cls, "cue"
-        cue = self._neighbour_type(span)
+        cue = self._neighbour_type(span, label)
         # "US forces" are forces of the US: a place name keeps its kind unless the cue is a place
         if cue and (label in ("PERSON", "ORG", "NORP") and not (label == "ORG" and cue == "Place") or cue == "Place"):
             return cue, "cue"
         return MODEL_CLASS.get(label, "Organization"), "model"
 
-    def _neighbour_type(self, span) -> str | None:
+    def _neighbour_type(self, span, label: str = "") -> str | None:
+        """The class a noun next to the name gives it ("the town of X", "X news agency").
+
+        A ship's or a facility's noun makes a place of the name it is in apposition with
+        ("the cargo ship Galaxy Leader", "the Galaxy Leader, a car carrier"); after the
+        name, only of a name the model took for a person's ("the Afipsky refinery"): an
+        organisation has facilities of its own ("Iraqi government facilities").
+        """
         root = span.root
         candidates = []
         if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end:
@@ -197,10 +266,19 @@ class MentionFinder:
         if root.dep_ == "appos":
             candidates.append(root.head)  # "Albu Kamal, a border town"
         candidates.extend(c for c in root.children if c.dep_ == "appos")
+        # "the cargo ship Galaxy Leader": a ship's or a place's noun before the name
+        candidates.extend(
+            c for c in root.children if c.dep_ in ("compound", "nmod") and c.i < span.start and c.lower_ in _PLACE_WORDS
+        )
         for noun in candidates:
             if noun.ent_type_ and noun.ent_type_ not in ("DATE", "TIME"):
                 continue  # the neighbour is a name itself: "the Popular Mobilisation Forces (PMF)"
             lemma = noun.lemma_.lower()
+            owner = noun.i == root.head.i and noun.i >= span.end  # "X refinery": X may own it
+            if (lemma in _PLACE_WORDS or noun.lower_ in _PLACE_WORDS) and (label == "PERSON" or not owner):
+                return "Place"  # "the Galaxy Leader, a cargo ship", "the Afipsky oil refinery"
+            if noun.lower_ in lex.TYPE_NOUNS["ArmedGroup"]:
+                lemma = noun.lower_  # "Al Shabaab fighters": the word list has the plural
             mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
             if lemma in lex.TYPE_NOUNS["Organization"] and mods & lex.ARMED_MODIFIERS:
                 return "ArmedGroup"
@@ -273,6 +351,17 @@ class MentionFinder:
         )
         for i in range(start_tok, end_tok):
             self.token_mention[i] = mid
+
+
+def _trimmed(ent) -> list:
+    """The tokens of ``ent`` without punctuation at either end ("Abu Fadak -", "Barire.")
+    and without a possessive ending."""
+    tokens = list(ent)
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS"):
+        tokens.pop()
+    return tokens
 
 
 def _generic_body(text: str) -> str | None:

@@ -13,7 +13,7 @@ relation's two names) upwards through the parse:
 * otherwise it is **asserted**: the outlet says it in its own voice.
 
 A sentence in question form ("Which groups did France strike?") asserts nothing: its
-facts are dropped (:func:`is_question`). The outlet's own descriptive modifiers stay
+facts are dropped (:func:`kg.extract.triggers.in_question`). The outlet's own descriptive modifiers stay
 asserted even inside a reported sentence ("Iran-backed militia X ..., Y said"), so
 relations read off a noun phrase (compounds, appositions, role nouns) are not passed
 through here; the extractor only asks about verb frames. What the text says did not
@@ -48,16 +48,6 @@ class Modality:
     source: int | None = None
 
 
-def is_question(sent) -> bool:
-    """Whether a spaCy sentence is a question: it ends with "?" (quotes and brackets aside).
-
-    Reported questions inside a statement ("asked whether ...") end with a full stop and
-    are not questions here.
-    """
-    text = sent.text.rstrip().rstrip("\"'”’)]»")
-    return text.endswith("?")
-
-
 def modality(syn: Syntax, anchor, *, performative: bool = False) -> Modality:
     """The status of the fact whose clause is headed by token ``anchor``.
 
@@ -72,7 +62,7 @@ def modality(syn: Syntax, anchor, *, performative: bool = False) -> Modality:
         if found.status == ASSERTED and (according := _according_to(syn, tok)) is not None:
             found = according
         lemma = tok.lemma_.lower()
-        if tok is not child and tok.pos_ in ("VERB", "AUX") and _reports(child):
+        if tok is not child and tok.pos_ in ("VERB", "AUX") and _reports(child) and not _negated(tok):
             if lemma in lex.DENIAL_VERBS:
                 return Modality(DENIED, _subject(syn, tok))
             if lemma in lex.HEDGE_VERBS:
@@ -83,6 +73,11 @@ def modality(syn: Syntax, anchor, *, performative: bool = False) -> Modality:
             break
         child, tok = tok, tok.head
     return found
+
+
+def _negated(verb) -> bool:
+    """ "did not (immediately) claim", "has yet to claim": no one makes the claim."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _reports(child) -> bool:

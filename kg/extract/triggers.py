@@ -6,10 +6,17 @@ decision"), "dead" said of someone, "bombs went off" with its particle. Some use
 the class ("an assassination attempt" is an attack, no death) or cancel it ("a general
 strike", "fire 200 workers", "the death penalty"), and so does negation ("no one was
 hurt").
+
+What kind of attack it is comes from its own words through a table
+(:data:`kg.nlp.lexicon.ATTACK_TYPES`): an attack by aircraft ("air strikes",
+"warplanes struck", "bombing from aircraft") is an air strike; a missile, rocket, drone
+or anti-ship attack stays an attack. A sentence in question form asserts nothing, so
+its words are no events (:func:`in_question`).
 """
 
 from __future__ import annotations
 
+from kg.extract.designations import designates_here
 from kg.nlp import lexicon as lex
 
 ATTACKS = ("Attack", "AirStrike")
@@ -46,6 +53,9 @@ def is_predicative(tok) -> bool:
 
 def trigger_class(tok) -> str | None:
     """The event class local name ``tok`` signals ("Attack", "Killing"...), or None."""
+    designation = designates_here(tok)
+    if designation is not None:
+        return "Designation" if designation and not negated(tok) else None
     lemma = trigger_lemma(tok)
     cls = lex.EVENT_TRIGGERS.get(lemma)
     if cls is None:
@@ -78,11 +88,48 @@ def trigger_class(tok) -> str | None:
     if negated(tok):
         return None
     if cls == "Attack":
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        subj = {c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"}
-        if mods & lex.AIR_MODIFIERS or subj & lex.AIR_MODIFIERS:
-            return "AirStrike"
+        return attack_type(tok)
     return cls
+
+
+def attack_type(tok) -> str:
+    """The attack class its own words give ``tok``: its modifiers, its subject, who or
+    what it came from ("by warplanes", "from aircraft"); the first row of
+    :data:`kg.nlp.lexicon.ATTACK_TYPES` that matches, else "Attack"."""
+    words = set()
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "nsubj"):
+            words |= {c.lower_, c.lemma_.lower()}
+        elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from"):
+            words |= {p.lemma_.lower() for p in c.children if p.dep_ == "pobj"}
+    for cls, cues in lex.ATTACK_TYPES:
+        if words & cues:
+            return cls
+    return "Attack"
+
+
+_WH_WORDS = frozenset("who whom whose what which where when why how".split())
+
+
+def in_question(tok) -> bool:
+    """Whether ``tok`` is in a sentence in question form, which asserts nothing.
+
+    A question ends with "?" (closing quotes and brackets aside), or opens with a wh-word
+    whose clause is inverted: "Which groups did France strike" has its auxiliary before
+    its subject. "Who attacked the base remains unclear" is no question.
+    """
+    sent = tok.sent
+    if sent.text.rstrip().rstrip("\"'”’)]»").endswith("?"):
+        return True
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None or first.lower_ not in _WH_WORDS:
+        return False
+    root = sent.root
+    subjects = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    auxiliaries = [c.i for c in root.children if c.dep_ in ("aux", "auxpass") and c.i > first.i]
+    if root.lemma_ == "be" and root.i > first.i:
+        auxiliaries.append(root.i)
+    return bool(subjects and auxiliaries and min(auxiliaries) < min(subjects))
 
 
 def negated(tok) -> bool:

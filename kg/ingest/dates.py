@@ -1,4 +1,4 @@
-"""Parsing a published-date string into a ``datetime.date``."""
+"""Parsing a published-date string into a ``datetime.date``, and telling a date line from text."""
 
 from __future__ import annotations
 
@@ -22,6 +22,19 @@ _FORMATS = (
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _MAX_LEN = 80
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+).split()
+_DATE_WORDS = {*_MONTHS, *_WEEKDAYS, "am", "pm", "a.m", "p.m", "at", "on", "of", "st", "nd", "rd", "th"}
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DATE_PREFIX = re.compile(
+    r"^(?:first\s+published|last\s+updated|published|updated|posted|date)(?:\s+on)?\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
 
 
 def parse_date(s: str | None) -> date | None:
@@ -66,3 +79,18 @@ def _parse_with_dateparser(text: str) -> date | None:
     except (ValueError, OverflowError):
         return None
     return parsed.date() if parsed else None
+
+
+def date_line(line: str) -> date | None:
+    """The date when ``line`` is nothing but a date ("June 28, 2021", "Updated 28 Jun 2021 10:30 BST")."""
+    s = _DATE_PREFIX.sub("", line.strip())
+    if not s or len(s) > 60 or not _YEAR.search(s) or s.endswith((".", "!", "?", '"', "”")):
+        return None
+    for part in re.split(r"\s*[|•·]\s*", s):
+        if not _YEAR.search(part):
+            continue
+        words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*", part)
+        # every word must be a month, weekday or time-zone code: "28 Killed In 2021" is no date
+        if all(w.lower() in _DATE_WORDS or (w.isupper() and len(w) <= 4) for w in words):
+            return parse_date(part)
+    return None

@@ -32,7 +32,9 @@ def article_from_html(
 
     Bytes are best: trafilatura then honours the page's own charset. The site name
     becomes ``Article.source``; hostname, author and description go to metadata.
-    Paragraphs are separated by single newlines, as trafilatura writes them.
+    Paragraphs are separated by single newlines, as trafilatura writes them. What
+    trafilatura leaves of the page furniture (a standfirst, byline, caption, dateline,
+    teaser) is removed by ``strip_furniture``, as for a .txt page.
     """
     from trafilatura import bare_extraction  # slow to import: only when HTML is read
 

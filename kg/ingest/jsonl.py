@@ -3,6 +3,10 @@
 Each line holds ``{"id": ..., "text": ...}`` plus optional ``title``, ``published``
 (ISO date or datetime), ``url`` and ``source``; other keys go to ``Article.metadata``
 as strings. A bad line is Skipped on its own and the next lines are still read.
+
+``text`` goes through the same furniture rules as a .txt page (``kg.ingest.furniture``:
+dateline, sign-off, teasers, captions, bylines, a standfirst, a repeated headline);
+an explicit ``title`` stays the title.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The spaCy pipeline kg runs: the English model, the gazetteer ruler, the trained recogniser."""
+"""The spaCy pipeline kg runs: the English model, the gazetteer ruler, the trained recogniser,
+and the guards that keep names inside one sentence."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from kg.nlp.model import ENTITY_RECOGNIZER, load_model, model_path
 from kg.nlp.recognizer import FACTORY as RECOGNIZER_FACTORY
 from kg.nlp.ruler import add_gazetteer_ruler
+from kg.nlp.sentences import SENTENCE_MERGE, add_sentence_guards
 from kg.types import GazetteerEntry
 
 
@@ -19,9 +21,12 @@ def build_nlp(entries: Iterable[GazetteerEntry], *, model: str | None = None, tr
     add_gazetteer_ruler(nlp, entries)
     if trained:
         add_entity_recognizer(nlp, trained)
+    add_sentence_guards(nlp)
     return nlp
 
 
 def add_entity_recognizer(nlp, trained: bool | str | Path = True) -> None:
-    """Append the trained entity recogniser to a spaCy pipeline (after ``ner``)."""
-    nlp.add_pipe(RECOGNIZER_FACTORY, config={"path": str(model_path(trained, ENTITY_RECOGNIZER))})
+    """Append the trained entity recogniser to a spaCy pipeline (after ``ner``, before
+    the sentence merge that keeps its names whole)."""
+    where = {"before": SENTENCE_MERGE} if SENTENCE_MERGE in nlp.pipe_names else {}
+    nlp.add_pipe(RECOGNIZER_FACTORY, config={"path": str(model_path(trained, ENTITY_RECOGNIZER))}, **where)

@@ -15,6 +15,40 @@ TITLES = frozenset(
     chairman chairwoman speaker lord lady sir dame emir sultan marshal field-marshal
     pm""".split()
 )
+# titles written abbreviated with a full stop ("Brig. Gen."): no sentence ends after one
+# when a name follows
+TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt pte adm brig cmdr cdr sen rep gov
+    rev hon fr insp supt det amb pres""".split()
+)
+# words of an office after "of" in a title: "Secretary of State", "Minister of Foreign Affairs"
+OFFICE_WORDS = frozenset(
+    """state defense defence foreign affairs interior home homeland security staff treasury
+    health justice finance economy trade commerce industry energy oil information
+    intelligence education transport agriculture war labour labor culture tourism
+    communications environment housing planning development public works the""".split()
+)
+# capitalised words that belong to the title after them: "Prime Minister", "Deputy Governor"
+TITLE_MODIFIERS = frozenset(
+    """prime deputy vice acting supreme senior assistant executive former interim caretaker
+    chief principal permanent under lieutenant""".split()
+)
+# lower-case particles a name may begin with: "al Shabaab", "ad-Din", "bin Laden"
+NAME_PARTICLES = frozenset("al el ad ed an ar as ash at az ul bin ibn bint".split())
+# prefixes of ships' names ("USS Carney", "MV Tutor") and the nouns that say a name is a
+# ship's ("the cargo ship Galaxy Leader"): a ship is a place, never a person
+VESSEL_PREFIXES = frozenset("USS HMS HMCS HMAS HMNZS INS RFS MV M/V MT".split())
+VESSEL_NOUNS = frozenset(
+    """ship ships vessel vessels tanker tankers freighter carrier destroyer frigate warship
+    warships cruiser corvette submarine boat boats ferry yacht trawler dhow bulker
+    containership""".split()
+)
+# facilities named like people ("the Afipsky refinery"): places, never persons
+FACILITY_NOUNS = frozenset(
+    """refinery refineries plant facility facilities garrison outpost terminal depot dam
+    bridge hospital prison jail consulate embassy palace tower stadium mosque church shrine
+    oilfield gasfield field mine complex headquarters barracks""".split()
+)
 
 # nouns that say what kind of thing a neighbouring name is ("the town of X", "X news agency")
 TYPE_NOUNS = {
@@ -474,7 +508,9 @@ KILL_WORDS = frozenset(
 LOCATIVE_VERBS = frozenset(
     "be live reside base headquarter locate station situate lie sit bear born raise grow settle spend".split()
 )
-WORK_VERBS = frozenset("be work serve join lead head represent command chair direct employ hire appoint name teach".split())
+WORK_VERBS = frozenset(
+    "be work serve join lead head represent command chair direct employ hire appoint name teach".split()
+)
 # -- designations (kg.extract.designations) ----------------------------------------------
 # designation words that designate only with a kind ("listed X as a terrorist group",
 # "branded X a terrorist organisation") or a list named ("added X to the list of ...")
@@ -521,7 +557,9 @@ RESPONSIBILITY_VERBS = {"claim": "claimed", "admit": "claimed", "acknowledge": "
 RESPONSIBILITY_NOUNS = frozenset("responsibility credit".split())
 # what an attack is, read from its own words; first match wins, else the trigger's class.
 # Missiles, rockets and drones are weapons of any attack; only aircraft make an air strike.
-ATTACK_TYPES = (("AirStrike", frozenset("air airstrike airstrikes aerial warplane warplanes jet jets aircraft".split())),)
+ATTACK_TYPES = (
+    ("AirStrike", frozenset("air airstrike airstrikes aerial warplane warplanes jet jets aircraft".split())),
+)
 # modifiers that make a definite mention a different event from the one before it
 # ("the previous attack", "another bombing"); evaluative ones ("the deadly attack") do not
 DISTINCT_EVENT_MODIFIERS = frozenset("previous earlier last first second third other separate prior".split())

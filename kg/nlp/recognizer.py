@@ -8,7 +8,9 @@ the words of each Doc and merges its answer in, so the ontology's finer classes 
 the gazetteer's knowledge survive:
 
 * names the gazetteer linked (``ent.ent_id_``) are kept, unless the recogniser found a
-  longer proper name around one ("Latin America", "American University of Beirut");
+  longer proper name around one ("Latin America", "American University of Beirut"):
+  that name is not the gazetteer's actor, and loses the link (a name is linked on its
+  whole, never through a word it shares with a better-known one);
 * the model's person, organisation and place names are replaced by the recogniser's
   (``PERSON``, ``ORG``, or the model's own place label, ``GPE`` when it had none); the
   mention finder then types them into our classes (armed group, government body...)
@@ -36,6 +38,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # what the recogniser's labels become (labels missing here are ignored)
 KEEP_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE", "MISC": "MISC"}
+_BRACKETS = frozenset("()[]{}")
 
 
 def save_recognizer(ner, config: dict, path: str | Path, meta: dict) -> None:
@@ -69,28 +72,61 @@ def _words(doc) -> Doc:
 
 
 def _spans(doc, parsed: Doc) -> list[Span]:
-    """The names the recogniser found in ``parsed`` (``doc``'s words), as spans of ``doc``."""
-    return [Span(doc, e.start, e.end, label=KEEP_LABELS[e.label_]) for e in parsed.ents if e.label_ in KEEP_LABELS]
+    """The names the recogniser found in ``parsed`` (``doc``'s words), as spans of ``doc``.
+
+    A bracket ends a name: "ISIS [Islamic State" is two.
+    """
+    out = []
+    for e in parsed.ents:
+        if e.label_ not in KEEP_LABELS:
+            continue
+        start = e.start
+        for i in [*(t.i for t in e if t.text in _BRACKETS), e.end]:
+            if i > start:
+                out.append(Span(doc, start, i, label=KEEP_LABELS[e.label_]))
+            start = i + 1
+    return out
 
 
-def _extends_name(span: Span, ent: Span) -> bool:
+def _extends_name(span: Span, ent: Span, known: frozenset[int] = frozenset()) -> bool:
     """``span`` is a longer proper name around ``ent``: "Latin America", "American University of Beirut".
 
-    Titles ("President Biden") and determiners do not make a longer name.
+    Its other words must not all be qualifiers: titles ("President Biden"),
+    determiners, a possessive, a nationality before the name ("Lebanese Hezbollah": an
+    adjective the model calls NORP) or other known names (``known``: the tokens of other
+    gazetteer names; "Islamic Revolutionary Guard Corps - Qods Force" is two known
+    names, the Qods Force of the IRGC). One capitalised word more makes another name:
+    "Kataib Imam Ali Hezbollah" is not Hezbollah.
     """
     if not (span.start <= ent.start and ent.end <= span.end and len(span) > len(ent)):
         return False
-    extra = [t for t in span if not ent.start <= t.i < ent.end]
-    if any(t.lower_.rstrip(".") in lex.TITLES or t.lower_ in ("the", "a", "an") or t.tag_ == "POS" for t in extra):
-        return False
+    extra = [t for t in span if not ent.start <= t.i < ent.end and not _qualifier(t, ent, known)]
     return any(t.is_title or t.is_upper for t in extra if t.is_alpha)
+
+
+def _qualifier(tok, ent: Span, known: frozenset[int]) -> bool:
+    """A word around a known name that leaves it that name (see :func:`_extends_name`)."""
+    if tok.lower_.rstrip(".") in lex.TITLES or tok.lower_ in ("the", "a", "an") or tok.tag_ == "POS":
+        return True
+    return tok.i in known or tok.is_punct or tok.i < ent.start and _nationality(tok)
+
+
+def _other_names(ent: Span, linked: list[Span]) -> frozenset[int]:
+    """The tokens of the gazetteer names in ``linked`` other than ``ent``."""
+    return frozenset(i for x in linked if x != ent for i in range(x.start, x.end))
+
+
+def _nationality(tok) -> bool:
+    """A demonym used as an adjective: "Lebanese", "Iraqi" (not "Latin" of "Latin America")."""
+    return tok.ent_type_ == "NORP" and tok.tag_ == "JJ"
 
 
 def apply_spans(doc, spans: list[Span]) -> None:
     """Merge recognised spans into ``doc.ents`` and ``doc.spans[SPAN_KEY]`` (see module docs)."""
     old = list(doc.ents)
     longer = [s for s in spans if s.label_ in ("PERSON", "ORG", "GPE")]
-    fixed = [e for e in old if e.ent_id_ and not any(_extends_name(s, e) for s in longer)]
+    linked = [e for e in old if e.ent_id_]
+    fixed = [e for e in linked if not any(_extends_name(s, e, _other_names(e, linked)) for s in longer)]
     taken = {i for e in fixed for i in range(e.start, e.end)}
     names = []
     for span in spans:
@@ -110,6 +146,10 @@ def apply_spans(doc, spans: list[Span]) -> None:
         for x in old
         if not x.ent_id_ and x.label_ not in NAME_LABELS and not any(i in covered for i in range(x.start, x.end))
     ]
+    linked = {i for e in fixed for i in range(e.start, e.end)}
+    for tok in doc:
+        if tok.i not in linked:
+            tok.ent_id = 0  # spaCy keeps a token's link when a longer unlinked span covers it
     doc.ents = filter_spans([*fixed, *names, *kept])
     doc.spans[SPAN_KEY] = list(spans)
 

@@ -8,6 +8,7 @@ computed once per state of the clusters and kept until the next join.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from kg.ontology import local
 from kg.types import Extraction, Mention
@@ -29,6 +30,14 @@ class ArticleClusters:
         self._version = 0  # bumped by every join; the caches below belong to one version
         self._groups: tuple[int, dict[int, list[Mention]]] | None = None
         self._classes: tuple[int, dict[int, list[Mention]], dict[int, str]] | None = None
+
+    def retype(self, x: int, cls: str, typed_by: str = "cue") -> None:
+        """Mention ``x`` is of class ``cls`` after all: a join showed it ("Kouffa", which
+        the model took for a place, is the surname of "Amadou Kouffa")."""
+        m = replace(self.by_id[x], cls=cls, typed_by=typed_by)
+        self.by_id[x] = m
+        self.mentions = [m if old.id == x else old for old in self.mentions]
+        self._version += 1
 
     def find(self, x: int) -> int:
         """The id of the cluster mention ``x`` is in."""

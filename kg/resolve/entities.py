@@ -1,7 +1,8 @@
 """Clustering one article's mentions into entities, and merging entities across articles.
 
 Within an article, mentions join when they share a gazetteer link, the same name, a
-defined acronym, or a surname ("Mr Kirby" -> "John Kirby"); then pronouns and nominals
+defined acronym, an alias given on the spot ("X, also known as Y"), or a surname
+("Mr Kirby" -> "John Kirby"); then pronouns and nominals
 join their antecedents (:mod:`kg.resolve.coref`) and "we" joins the speaker's
 organisation (the rules are in :mod:`kg.resolve.rules`). Each entity's IRI comes from
 its canonical label through :func:`kg.ontology.entity_iri`, so the same actor gets the
@@ -13,12 +14,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
+from kg.nlp.lexicon import TITLES
+from kg.nlp.spelling import name_key
 from kg.ontology import entity_iri, normalize_label, term
 from kg.resolve import rules
 from kg.resolve.clusters import ANCHOR_KINDS, ArticleClusters, vote_class
 from kg.types import Entity, Extraction, GazetteerEntry, Mention, Relation, ResolvedArticle
 
 AFFILIATED_WITH_COUNTRY = term("affiliatedWithCountry")
+PERSON = term("Person")
 # confidence of a body's state found by resolution: named in the body's sentence, or before
 SAME_SENTENCE, EARLIER_SENTENCE = 0.8, 0.6
 
@@ -28,6 +32,7 @@ def resolve_article(ex: Extraction, gazetteer: dict[str, GazetteerEntry]) -> Res
     art = ArticleClusters(ex)
     rules.link_same_key(art)
     rules.link_acronyms(art)
+    rules.link_aliases(art)
     rules.link_surnames(art)
     # bodies first, on the names alone: "the Foreign Ministry" belongs to the most
     # salient state before it
@@ -100,7 +105,7 @@ class _EntityNamer:
                 iri, label, canonical_class(anchored, entry), entry.wikidata if entry else None, country
             )
         draft.articles.add(self.art.ex.article.id)
-        add_names(draft, anchored, label)
+        add_names(draft, anchored, label, self.art.ex.article.text)
         return iri
 
     def state_of(self, anchored: list[Mention], entry: GazetteerEntry | None) -> int | None:
@@ -149,14 +154,30 @@ def mint_iri(label: str, entry: GazetteerEntry | None) -> str:
     return entry.iri if entry is not None else entity_iri(label)
 
 
-def add_names(draft: _Draft, anchored: list[Mention], label: str) -> None:
-    """The other names the article gives the entity, with titles ("President Biden")."""
+def add_names(draft: _Draft, anchored: list[Mention], label: str, text: str = "") -> None:
+    """The other names the article gives the entity, with formal titles as ``text`` (the
+    article) writes them before the name ("President Biden", "Brig. Gen. Yahya Saree");
+    a role ("leader", "chief ministry spokesperson") or a title in apposition ("X, the
+    commander of ...") is a title, but makes no name."""
     for m in anchored:
         if (m.kind == "name" or (m.kind == "body" and not m.text.islower())) and m.text != label:
             draft.aliases.add(m.text)
         if m.title:
-            draft.aliases.add(f"{m.title} {m.text}")
+            if formal_title(m.title) and text[max(0, m.start - len(m.title) - 1) : m.start] == m.title + " ":
+                draft.aliases.add(f"{m.title} {m.text}")
             draft.titles.add(m.title)
+
+
+def formal_title(title: str) -> bool:
+    """A title whose head is a formal one: "Brig. Gen.", "Secretary of State", "Foreign
+    Minister", "governor"; not a role such as "military spokesman".
+
+    >>> formal_title("Secretary of State"), formal_title("Brig. Gen."), formal_title("chief spokesperson")
+    (True, True, False)
+    """
+    words = title.split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head.lower().rstrip(".") in TITLES
 
 
 def map_mentions(art: ArticleClusters, root_iri: dict[int, str]) -> dict[int, str]:
@@ -208,28 +229,76 @@ def _sorted(values) -> tuple[str, ...]:
 
 
 class EntityTable:
-    """All entities of a build, merged by IRI across articles."""
+    """All entities of a build, merged by IRI across articles.
+
+    A person known only by a short form in some article ("Saree", "Khalid al-Shami")
+    joins the one full name elsewhere that ends so ("Yahya Saree"); when no full name,
+    or more than one, ends so, the short form stays an entity of its own. The join is
+    worked out from all the articles added so far, so their order does not matter.
+    """
 
     def __init__(self) -> None:
-        self.entities: dict[str, Entity] = {}
+        self._by_iri: dict[str, Entity] = {}
         self._votes: dict[str, Counter] = defaultdict(Counter)
+        self._joined: dict[str, Entity] | None = None
 
     def add(self, resolved: ResolvedArticle) -> None:
         for iri, ent in resolved.entities.items():
             self._votes[iri][ent.cls] += 1
-            self.entities[iri] = self._merge(iri, self.entities.get(iri), ent)
+            self._by_iri[iri] = self._merge(iri, self._by_iri.get(iri), ent)
+        self._joined = None
 
-    def _merge(self, iri: str, have: Entity | None, ent: Entity) -> Entity:
+    @property
+    def entities(self) -> dict[str, Entity]:
+        """The entities by IRI, short forms joined to their full names."""
+        if self._joined is None:
+            joined = dict(self._by_iri)
+            for short, full in short_forms(self._by_iri).items():
+                joined[full] = self._merge(full, joined[full], joined.pop(short), vote=False)
+            self._joined = joined
+        return self._joined
+
+    def canonical(self, iri: str) -> str:
+        """The IRI the entity ``iri`` is listed under (its full name's, for a short form)."""
+        return short_forms(self._by_iri).get(iri, iri)
+
+    def _merge(self, iri: str, have: Entity | None, ent: Entity, *, vote: bool = True) -> Entity:
         """``have`` with ``ent``'s names and articles; the class most articles give,
         unless ``ent`` has a Wikidata link. Titles are not merged (they never were)."""
         if have is None:
             have = replace(ent, iri=iri, aliases=(), articles=(), titles=())
+        names = ent.aliases if ent.label == have.label else (*ent.aliases, ent.label)
         merged = replace(
             have,
-            aliases=_sorted(have.aliases + ent.aliases),
+            aliases=_sorted(have.aliases + names),
             articles=_sorted(have.articles + ent.articles),
             country=have.country or ent.country,
         )
         if ent.wikidata:
             return replace(merged, wikidata=ent.wikidata)
-        return replace(merged, cls=self._votes[iri].most_common(1)[0][0])
+        return replace(merged, cls=self._votes[iri].most_common(1)[0][0]) if vote else merged
+
+
+def short_forms(entities: dict[str, Entity]) -> dict[str, str]:
+    """IRI of each person named by a short form -> IRI of the one full name ending so.
+
+    A short form is the last word of a full name ("Saree", "Muhammadawi" of "Abd
+    al-Aziz al-Muhammadawi"), or its last words ("Khalid al-Shami"); neither has a
+    Wikidata link (a gazetteer entry is known by its own names).
+    """
+    people = [e for e in entities.values() if e.cls == PERSON and not e.wikidata]
+    full_names = [(e.iri, name_key(e.label).split()) for e in people if len(e.label.split()) > 1]
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for iri, words in full_names:
+        by_surname[rules.surname_key(" ".join(words))].add(iri)
+    out = {}
+    for e in people:
+        words = name_key(e.label).split()
+        if len(words) == 1:
+            found = by_surname.get(rules.surname_key(e.label), set())
+        else:
+            found = {iri for iri, full in full_names if len(full) > len(words) and full[-len(words) :] == words}
+        found.discard(e.iri)
+        if len(found) == 1:
+            out[e.iri] = next(iter(found))
+    return out

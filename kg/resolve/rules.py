@@ -2,17 +2,20 @@
 
 Each rule joins clusters of :class:`~kg.resolve.clusters.ArticleClusters`;
 :func:`kg.resolve.entities.resolve_article` applies them in this order: same key,
-acronym, surname, then (once the names are joined) body -> state, pronouns and
-nominals, and "we" -> the speaker's organisation.
+acronym, alias given on the spot, surname, then (once the names are joined) body ->
+state, pronouns and nominals, and "we" -> the speaker's organisation.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from kg.nlp.lexicon import NAME_PARTICLES
+from kg.nlp.spelling import name_key, variant_eligible, variant_key
 from kg.ontology import term
 from kg.resolve import coref
 from kg.resolve.acronyms import defined_acronyms
+from kg.resolve.aliases import defined_aliases
 from kg.resolve.clusters import ArticleClusters
 from kg.types import Mention
 
@@ -28,12 +31,16 @@ def _names(art: ArticleClusters) -> list[Mention]:
 
 
 def _keys(m: Mention) -> tuple[str, ...]:
-    text_key = "text:" + m.text.lower()
-    return (m.link, text_key) if m.link else (text_key,)
+    keys = ["text:" + name_key(m.text)]
+    if variant_eligible(m.text.split()) and not m.text.isupper():
+        keys.append("variant:" + variant_key(m.text))
+    return (m.link, *keys) if m.link else tuple(keys)
 
 
 def link_same_key(art: ArticleClusters) -> None:
-    """Names join when they share a gazetteer link, or the same text (ignoring case)."""
+    """Names join when they share a gazetteer link, the same text (ignoring case and
+    typography: "Hay’at" is "Hay'at") or, when long, the same transliteration key
+    ("Kataib Hizbullah", "Kataib Hezbollah")."""
     first: dict[str, int] = {}
     for m in _names(art):
         for key in _keys(m):
@@ -49,19 +56,44 @@ def link_acronyms(art: ArticleClusters) -> None:
         art.union(short, long)
 
 
+def link_aliases(art: ArticleClusters) -> None:
+    """A name the article gives another on the spot joins it: "X, also known as Y", "X (Y)"."""
+    for alias, name in defined_aliases(art.ex.article.text, art.mentions).items():
+        art.union(name, alias)
+
+
+def surname_key(name: str) -> str:
+    """The key of a name's last word, without a particle: "al-Muhammadawi" -> "muhammadawi".
+
+    >>> surname_key("Abd al-Aziz al-Muhammadawi"), surname_key("Mr Kirby"), surname_key("Shami")
+    ('muhammadawi', 'kirby', 'shami')
+    """
+    last = name_key(name).split()[-1] if name.split() else ""
+    head, _, rest = last.partition("-")
+    return rest if rest and head in NAME_PARTICLES else last
+
+
 def link_surnames(art: ArticleClusters) -> None:
-    """ "Kirby" joins "John Kirby" when exactly one full name in the article ends so."""
-    people = [m for m in _names(art) if m.cls == PERSON]
+    """ "Kirby" joins "John Kirby" when exactly one full name in the article ends so.
+
+    The one-word name may be a person's, or a name only the model typed ("Kouffa", which
+    it took for a place); the full names are people's. Particles do not count:
+    "Muhammadawi" is the surname of "Abd al-Aziz al-Muhammadawi".
+    """
+    names = _names(art)
+    people = [m for m in names if m.cls == PERSON and len(m.text.split()) > 1]
     full: dict[str, set[str]] = defaultdict(set)
     for m in people:
-        parts = m.text.split()
-        if len(parts) > 1:
-            full[parts[-1]].add(m.text)
-    for m in people:
-        parts = m.text.split()
-        if len(parts) == 1 and len(full.get(parts[0], ())) == 1:
-            target = next(x for x in people if x.text in full[parts[0]])
+        full[surname_key(m.text)].add(name_key(m.text))
+    for m in names:
+        if len(m.text.split()) != 1 or m.link or not (m.cls == PERSON or m.typed_by == "model"):
+            continue
+        found = full.get(surname_key(m.text), ())
+        if len(found) == 1:
+            target = next(x for x in people if name_key(x.text) in found)
             art.union(target.id, m.id)
+            if m.cls != PERSON:
+                art.retype(m.id, PERSON)
 
 
 def body_states(art: ArticleClusters) -> dict[int, int]:

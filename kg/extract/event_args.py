@@ -1,0 +1,582 @@
+"""The arguments of one event trigger, read from the dependency parse.
+
+A verb's subject, object and by-phrase; a noun's modifiers, possessor and prepositions;
+the noun a participle modifies ("the targeted facilities"); who is said to be dead. Each
+trigger becomes a :class:`Draft`, which :mod:`kg.extract.events` assembles into events.
+Which rule family read a draft (``Draft.rule``) is kept as evidence of how it is known.
+
+Participants need not be names: for attacks, killings and injuries, "two police
+officers", "the bomber", "a military base" become ``description`` mentions (see
+:meth:`kg.extract.mentions.MentionFinder.description`). A designation kind ("Foreign
+Terrorist Organization") is never a participant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract import designations as des
+from kg.extract.syntax import Syntax
+from kg.extract.triggers import (
+    ATTACKS,
+    HARMS,
+    has_device_subject,
+    is_bare_participle,
+    is_group,
+    is_person,
+    is_predicative,
+    trigger_class,
+    trigger_lemma,
+)
+from kg.nlp import lexicon as lex
+from kg.ontology import ACTORS, ONT, PLACES, local
+from kg.types import Mention
+
+_STRIKE_FAMILY = {"strike", "airstrike", "air-strike", "raid", "bombing", "bomb", "bombardment", "shelling"}
+_ACCUSE = {"accuse", "blame", "charge", "suspect"}
+# events kept without a named participant: they happened whoever took part
+KEPT_WITHOUT_NAMES = frozenset({*ATTACKS, *HARMS})
+_EXPLOSION_FAMILY = {"explosion", "explode", "blast", "detonation", "detonate"}
+_RELATIVE = {"who", "whom", "that", "which"}
+_NOT_PARTICIPANTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+_PLACE_PREPS = {"in", "at", "near", "on", "outside", "inside", "along"}
+_LED = frozenset({"led", "-led"})
+
+
+@dataclass
+class Draft:
+    """What the parse says about one trigger, before events are assembled."""
+
+    token: object
+    cls: str
+    rule: str = "verb-frame"  # the rule family that read it: verb-frame, noun-frame, modifier, ...
+    agents: list[Mention] = field(default_factory=list)
+    patients: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    times: list[tuple[object, str]] = field(default_factory=list)  # (ent, preposition)
+    target_event: object = None  # token of an event this one is about (condemned the strikes)
+    during: object = None  # token of an attack this killing happened in, or this attack is part of
+    kinds: list[tuple[str, object]] = field(default_factory=list)  # designations: (label, span)
+    revoked: bool = False  # a designation undone: "de-listed", "revoked the designation"
+    claim: tuple[str, Mention] | None = None  # (status, claimant) when the agent is known from a claim
+    own_agent: bool = False
+    figurative: bool = False  # a harm done to a thing: "hurt the economy", "killed the bill"
+
+    @property
+    def family(self) -> str:
+        lemma = trigger_lemma(self.token)
+        if self.token.pos_ in ("ADJ",) or self.token.dep_ == "amod":
+            return "*"
+        if lemma in _EXPLOSION_FAMILY:
+            return "explosion"
+        return "strike" if lemma in _STRIKE_FAMILY else lemma
+
+
+class ArgumentReader:
+    """Reads the :class:`Draft` of each trigger of one parsed article."""
+
+    def __init__(self, syn: Syntax):
+        self.syn = syn
+
+    def draft(self, tok, cls: str) -> Draft:
+        d = Draft(tok, cls)
+        is_verb = tok.tag_.startswith("VB") and tok.dep_ != "amod" and not is_predicative(tok)
+        if cls == "Designation" and tok.dep_ == "amod":
+            d.rule = "appositive"
+            self._designation_appositive(d)
+        elif cls == "Designation" and (is_verb or tok.pos_ in ("VERB", "AUX") or des.prefix(tok)):
+            self._designation_verb(d)
+        elif is_verb:
+            self._verb_arguments(d)
+        elif is_predicative(tok):
+            d.rule = "predicative"
+            self._predicative_arguments(d)
+        elif tok.dep_ == "amod":  # "the targeted facilities", "wounded soldiers"
+            d.rule = "modifier"
+            noun = tok.head
+            d.patients += self._participants(noun, d, "patient", owners=True)
+            if noun.dep_ in ("nsubj", "nsubjpass"):
+                d.places = self.syn.places(noun.head)
+        else:
+            d.rule = "noun-frame"
+            self._noun_arguments(d)
+        if cls in KEPT_WITHOUT_NAMES and not d.places:
+            d.places = self._place_descriptions(d)
+        return d
+
+    def _verb_arguments(self, d: Draft) -> None:
+        syn, tok, cls = self.syn, d.token, d.cls
+        lemma = trigger_lemma(tok)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or is_bare_participle(tok)
+        harmed_subject = lemma in lex.PATIENT_SUBJECT_VERBS  # "three people died"
+        device_subject = has_device_subject(tok)  # "the bomb exploded": what, not who
+        for c in tok.children:
+            if c.dep_ == "nsubj" and not passive:
+                if c.lower_ in ("that", "which") and tok.dep_ == "relcl" and trigger_class(tok.head):
+                    d.during = tok.head  # "an attack that killed ..."
+                elif trigger_class(c) in ATTACKS and cls in (*HARMS, *ATTACKS):
+                    d.during = c  # "the explosion killed three", "the blast targeted a bakery"
+                elif (fired := _fired_device(c)) is not None and cls in (*HARMS, *ATTACKS):
+                    d.during = fired  # "missiles fired by X hit the ship": X's attack hit it
+                elif harmed_subject:
+                    d.patients += self._participants(c, d, "patient")
+                elif device_subject:
+                    continue
+                else:
+                    d.agents += self._participants(c, d, "agent")
+            elif c.dep_ == "dobj" and not passive:
+                if trigger_class(c) is not None:
+                    d.target_event = c  # "condemned the strikes": the event, not its agent
+                elif lemma in lex.DEVICE_OBJECT_VERBS or c.lower_.endswith(("self", "selves")):
+                    continue  # "detonated a bomb", "blew himself up": not a target
+                else:
+                    d.patients += self._object(c, d)
+            elif c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and passive):
+                if lemma in lex.DEVICE_OBJECT_VERBS and cls in ATTACKS:
+                    continue  # "the bombs were detonated"
+                d.patients += self._object(c, d)
+            elif c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if trigger_class(p) in ATTACKS and cls in HARMS:
+                        d.during = p  # "killed by an explosion"
+                    else:
+                        d.agents += self._participants(p, d, "agent", owners=True)
+            elif c.dep_ == "prep" and c.lower_ in ("alongside", "with") and cls in HARMS:
+                d.patients += [m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "patient")]
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and cls in ATTACKS:
+                # "fired at the base" is aimed at it; "attacked at the station" is where, not whom
+                where = c.lower_ == "at" and lemma not in lex.AIMED_VERBS
+                d.patients += [
+                    m
+                    for p in c.children
+                    if p.dep_ == "pobj" and not (where and self._place(p))
+                    for m in self._participants(p, d, "patient", owners=True)
+                ]
+            elif c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and trigger_class(p) in ATTACKS:
+                        d.during = p
+            elif c.dep_ == "advcl" and cls in HARMS and trigger_class(c) in ATTACKS:
+                d.during = c  # "two soldiers were wounded when a bomb exploded"
+        if cls in HARMS and d.during is None and tok.dep_ in ("advcl", "conj") and trigger_class(tok.head) in ATTACKS:
+            d.during = tok.head  # "a device exploded, wounding 13 people"
+        if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and "nsubj" not in {c.dep_ for c in tok.children}:
+            if trigger_class(tok.head) in ATTACKS and cls in ATTACKS:
+                d.during = tok.head  # "bombings targeted at the military": one event
+            elif _is_device(tok.head) and lemma in lex.DEVICE_OBJECT_VERBS:
+                pass  # "missiles fired by X": what was fired, not at whom
+            else:
+                # a reduced relative clause: "six soldiers killed in the attack"
+                d.patients += self._participants(tok.head, d, "patient", owners=True)
+        if not d.patients and not passive and tok.dep_ == "conj" and tok.tag_ == "VBN":
+            # "a man was shot and killed": the passive subject is shared
+            d.patients += [
+                m
+                for c in tok.head.children
+                if c.dep_ == "nsubjpass"
+                for m in self._participants(c, d, "patient", owners=True)
+            ]
+        if not d.agents and not harmed_subject and not passive and not device_subject:
+            d.agents += self._inherited_subject(tok, d)
+        d.own_agent = bool(d.agents)
+        d.places = syn.places(tok)
+        if (
+            tok.dep_ == "relcl"
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
+            and self._place(tok.head)
+        ):
+            d.places += self._place_mentions(tok.head)  # "the station, where six people were killed"
+        d.times = syn.time_expressions(tok)
+
+    def _object(self, tok, d: Draft) -> list[Mention]:
+        """Who a verb acts on; a harm to no one ("hurt the economy") marks ``d`` figurative."""
+        found = self._participants(tok, d, "patient", owners=True)
+        if not found and d.cls in HARMS and tok.pos_ == "NOUN":
+            d.figurative = True
+        return found
+
+    def _predicative_arguments(self, d: Draft) -> None:
+        """ "nine people were dead", "a man was shot dead by police": the one it is said of."""
+        syn, head = self.syn, d.token.head
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "dobj" and head.pos_ == "VERB"):
+                d.patients += self._participants(c, d, "patient")
+            elif c.dep_ == "agent":
+                d.agents += [
+                    m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "agent", owners=True)
+                ]
+        if trigger_class(head) in ATTACKS:
+            d.during = head  # "shot dead": killed in the shooting
+        d.places = syn.places(head) + syn.places(d.token)
+        d.times = syn.time_expressions(head)
+
+    def _noun_arguments(self, d: Draft) -> None:
+        syn, tok, cls = self.syn, d.token, d.cls
+        designation = cls == "Designation"
+        # "the designation of X": a possessor or a name before it is who designated;
+        # without "of" ("the Houthis' designation") it is who was designated
+        aimed = designation and any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in tok.children)
+        # "the assassination attempt on the mayor": the attempt's words are the attack's
+        attempt = tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.ATTEMPT_WORDS
+        nouns = [tok, tok.head] if attempt else [tok]
+        for c in (c for n in nouns for c in n.children if c.i != tok.i):
+            if c.dep_ == "poss" and cls in HARMS:
+                d.patients += self._participants(c, d, "patient")  # "his death"
+            elif c.dep_ in ("compound", "amod", "nmod", "poss") and c.lower_ not in lex.AIR_MODIFIERS:
+                m = syn.mention(c)
+                if m is None and c.dep_ == "amod" and cls in ATTACKS:
+                    d.agents += self._leaders(c)  # "US-led air strikes"
+                    continue
+                if m is None or local(m.cls) not in ACTORS or des.is_kind_text(m.text):
+                    continue
+                if designation and not aimed:
+                    d.patients.append(m)
+                elif m.kind != "demonym" or (cls in ATTACKS and c.dep_ == "amod"):
+                    d.agents.append(m)  # "G strikes", "G's attack", "an Israeli strike": G's
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                d.agents += [m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "agent")]
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if c.lower_ == "of" and cls in ATTACKS and self._place(p, areas_only=True):
+                        d.places += self._place_mentions(p)  # "the bombing of the city": where
+                        continue
+                    d.patients += self._participants(p, d, "patient", owners=True)
+        for c in tok.children:  # "an attack launched by X", "strikes carried out by X"
+            if c.dep_ == "acl" and c.lemma_.lower() in lex.LIGHT_VERBS:
+                d.agents += [
+                    m
+                    for g in c.children
+                    if g.dep_ == "agent"
+                    for p in g.children
+                    if p.dep_ == "pobj"
+                    for m in self._participants(p, d, "agent", owners=True)
+                ]
+                d.times += syn.time_expressions(c)
+                d.places += syn.places(c)
+        d.own_agent = bool(d.agents)
+        if designation:
+            # "revoked the designation of X as a FTO": the "as" may hang from the verb
+            governed = tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+            d.kinds += [des.kind_of(k) for k in des.kind_phrases(tok, [tok, tok.head] if governed else [tok])]
+            if lemma_kind := lex.DESIGNATION_IMPLIED_KINDS.get(tok.lemma_.lower()):
+                d.kinds = d.kinds or [(lemma_kind, None)]
+            d.revoked = des.revoked_by_head(tok)
+        head = tok.head
+        light = lex.LIGHT_VERBS | (lex.REVOKING_VERBS | lex.DESIGNATING_LIGHT_VERBS if designation else frozenset())
+        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in light:
+            if tok.dep_ == "dobj":
+                subj = [m for c in head.children if c.dep_ == "nsubj" for m in self._participants(c, d, "agent")]
+                d.agents += subj or self._inherited_subject(head, d)
+            else:
+                d.agents += [
+                    m
+                    for c in head.children
+                    if c.dep_ == "agent"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for m in self._participants(p, d, "agent", owners=True)
+                ]
+            d.own_agent = bool(d.agents)
+            d.times += syn.time_expressions(head)
+            d.places += syn.places(head)
+        elif tok.dep_ == "nsubj" and head.lemma_.lower() in lex.OCCURRENCE_VERBS:
+            # "the worst explosion was at the bus station"
+            d.places += syn.places(head) or [
+                m
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS
+                for p in prep.children
+                if p.dep_ == "pobj" and self._place(p)
+                for m in self._place_mentions(p)
+            ]
+            d.times += syn.time_expressions(head)
+        elif tok.dep_ == "dobj" and head.lemma_.lower() in lex.EXPERIENCER_VERBS:
+            # "13 people suffered injuries", "he survived an attack"
+            d.patients += [
+                m for c in head.children if c.dep_ == "nsubj" for m in self._participants(c, d, "patient", owners=True)
+            ]
+            d.times += syn.time_expressions(head)
+            d.places += syn.places(head)
+        for n in nouns:
+            d.places += syn.places(n)
+            d.times += syn.time_expressions(n)
+
+    def _participants(self, tok, d: Draft, role: str, *, owners: bool = False) -> list[Mention]:
+        """Who the noun phrase headed by ``tok`` stands for as ``d``'s agent or patient.
+
+        Names first (with their coordination, apposition and "including" lists). A
+        phrase with no name is, for attacks, killings and injuries, a description
+        ("two police officers"); for other events, or when ``owners`` is set and the
+        phrase is not about people ("US bases"), the actors that own it.
+        """
+        found = self._people(tok, d, role, owners=owners)
+        return [m for m in found if not des.is_kind_text(m.text)]
+
+    def _people(self, tok, d: Draft, role: str, *, owners: bool) -> list[Mention]:
+        syn = self.syn
+        relative = _antecedent(tok) is not tok
+        if relative:  # "Jack Ruby, who killed ...": Ruby alone, not what Ruby is listed with
+            tok = _antecedent(tok)
+            own = syn.mention(tok)
+            names = [own] if own is not None else []
+        else:
+            names = syn.referents(tok)
+        if d.cls not in KEPT_WITHOUT_NAMES:
+            return names or (syn.owners(tok) if owners else [])
+        found = list(names)
+        for t in [tok] if relative else syn.conjuncts(tok):
+            m = syn.mention(t)
+            if m is not None:
+                if m.kind == "demonym" and _describable(t, role, d.cls):
+                    found.append(syn.finder.description(t, _description_class(t)))  # "Iraqis"
+                continue
+            if (
+                any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in ("including", "such")) for c in t.children)
+                and names
+            ):
+                continue  # the name it is followed by stands for it
+            if (owners or role == "agent") and (
+                role == "agent" or d.cls in ATTACKS or not _describable(t, role, d.cls)
+            ):  # the group acts through its members: "Al Shabaab fighters killed ..."
+                own = syn.owners(t) or self._of_owner(t, d)  # "attacks on US bases": the US is attacked
+                if own:
+                    found += own
+                    continue
+            if _describable(t, role, d.cls):
+                # victims are described even when owned: "NATO service members were killed"
+                found.append(syn.finder.description(t, _description_class(t)))
+        unique = {m.id: m for m in found}
+        return list(unique.values())
+
+    def _of_owner(self, tok, d: Draft) -> list[Mention]:
+        """ "five facilities of group G": an attack on them is an attack on G; "the
+        village of Jouya" is Jouya."""
+        if d.cls not in ATTACKS or is_person(tok):
+            return []
+        found = [
+            m
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for m in self.syn.referents(p)
+        ]
+        place_noun = tok.lemma_.lower() in lex.PLACE_NOUNS
+        return [m for m in found if local(m.cls) in ACTORS - {"Person"} or (place_noun and local(m.cls) in PLACES)]
+
+    def _leaders(self, mod) -> list[Mention]:
+        """ "US-led", "Saudi-led": who leads the attack a participle before it names."""
+        if mod.lower_.split("-")[-1] not in ("led",) and mod.lower_ not in _LED:
+            return []
+        found = []
+        for c in mod.children:
+            m = self.syn.mention(c)
+            if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and m is not None and local(m.cls) in ACTORS:
+                found.append(m)
+            elif c.dep_ == "agent":
+                found += [x for p in c.children if p.dep_ == "pobj" for x in self.syn.referents(p)]
+        return found
+
+    # -- designations ------------------------------------------------------------------
+    def _designation_verb(self, d: Draft) -> None:
+        """ "X designated Y (as) Z", "Y was de-listed by X", "X added Y to the list of Z"."""
+        syn, tok = self.syn, d.token
+        words = des.frame(tok)
+        kinds = des.kind_phrases(tok, words)
+        kind_heads = {k.i for k in kinds}
+        passive = tok.tag_ == "VBN" and (
+            any(c.dep_ in ("nsubjpass", "auxpass") for w in words for c in w.children)
+            or any(w.lemma_ == "be" for w in words)
+        )
+        for w in words:
+            for c in w.children:
+                if c.i in kind_heads or c in words:
+                    continue
+                if c.dep_ == "nsubj" and not passive:
+                    d.agents += self._participants(c, d, "agent")
+                elif c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and passive):
+                    d.patients += self._participants(c, d, "patient", owners=True)
+                elif c.dep_ == "agent":
+                    d.agents += [m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "agent")]
+            d.times += syn.time_expressions(w)
+        if not d.agents and not passive:
+            d.agents += self._inherited_subject(tok, d)
+        d.own_agent = bool(d.agents)
+        d.kinds = [des.kind_of(k) for k in kinds]
+        if not d.kinds and (implied := lex.DESIGNATION_IMPLIED_KINDS.get(tok.lemma_.lower())):
+            d.kinds = [(implied, None)]
+        d.revoked = des.revoked_by_word(tok)
+        for k in kinds:
+            d.times += syn.time_expressions(k)
+
+    def _designation_appositive(self, d: Draft) -> None:
+        """ "X, a U.S.-designated Foreign Terrorist Organization": X designated by the U.S."""
+        syn, tok = self.syn, d.token
+        noun = tok.head
+        d.kinds = [des.kind_of(k) for k in des.kind_phrases(tok)]
+        for c in tok.children:
+            m = syn.mention(c)
+            if c.dep_ in ("npadvmod", "compound", "nmod") and m is not None and local(m.cls) in ACTORS:
+                d.agents.append(m)
+            elif c.dep_ == "agent":
+                d.agents += [x for p in c.children if p.dep_ == "pobj" for x in syn.referents(p)]
+        d.agents += self._inside(tok)  # "U.S.-designated" read as one word
+        d.own_agent = bool(d.agents)
+        if noun.dep_ == "appos":  # "X, a US-designated FTO"
+            d.patients += self._participants(noun.head, d, "patient")
+        elif noun.dep_ == "attr" and noun.i > 0 and noun.doc[noun.left_edge.i - 1].text == ",":
+            d.patients += self._before_comma(noun.left_edge.i - 1)  # an apposition parsed as "is ... , a FTO"
+        elif noun.dep_ == "attr":
+            d.patients += [
+                m for c in noun.head.children if c.dep_ == "nsubj" for m in self._participants(c, d, "patient")
+            ]
+        named = [a for a in noun.children if a.dep_ == "appos"]  # "the US-designated group Kataib Hezbollah"
+        d.patients += [m for a in named for m in self._participants(a, d, "patient")]
+        if noun.dep_ == "compound" and (m := syn.mention(noun.head)) is not None:
+            d.patients.append(m)
+
+    def _inside(self, tok) -> list[Mention]:
+        """Actor mentions inside the token itself (a name fused with its suffix: "U.S.-designated")."""
+        start, end = tok.idx, tok.idx + len(tok.text)
+        return [
+            m
+            for m in self.syn.finder.mentions
+            if start <= m.start and m.end <= end and m.kind == "name" and local(m.cls) in ACTORS
+        ]
+
+    def _before_comma(self, comma: int) -> list[Mention]:
+        """The actor named right before a comma: "Kataib Hezbollah (KH), a ..."."""
+        doc = self.syn.doc
+        for i in range(comma - 1, max(comma - 6, -1), -1):
+            m = self.syn.mention(doc[i])
+            if m is not None and local(m.cls) in ACTORS and m.kind == "name" and not des.is_kind_text(m.text):
+                return [m]
+            if doc[i].text in (",", ";") or doc[i].pos_ == "VERB":
+                break
+        return []
+
+    def _place(self, tok, *, areas_only: bool = False) -> bool:
+        """A named place, "the city" said of one, or a noun for a place ("a busy street").
+
+        With ``areas_only``, buildings do not count: "the bombing of the city" happened in
+        the city, "the bombing of the building" was aimed at the building.
+        """
+        m = self.syn.mention(tok)
+        if m is not None:
+            return local(m.cls) in PLACES and m.kind in ("name", "nominal")
+        nouns = lex.TYPE_NOUNS["Place"] if areas_only else lex.PLACE_NOUNS
+        return tok.lemma_.lower() in nouns and tok.ent_type_ not in _NOT_PARTICIPANTS
+
+    def _place_mentions(self, tok) -> list[Mention]:
+        m = self.syn.mention(tok)
+        if m is not None:
+            return [m] if self._place(tok) else []
+        named = self.syn.places(tok)  # "the city of Lyon": Lyon
+        return named or ([self.syn.finder.description(tok, ONT + "Place")] if self._place(tok) else [])
+
+    def _place_descriptions(self, d: Draft) -> list[Mention]:
+        """ "on a busy street", "at the station": where it happened, when no place is named."""
+        anchors = [d.token]
+        if d.token.dep_ == "amod" or is_predicative(d.token):
+            anchors.append(d.token.head)
+        found = []
+        for anchor in anchors:
+            aimed = trigger_lemma(anchor) in lex.AIMED_VERBS
+            for prep in anchor.children:
+                if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS and not (aimed and prep.lower_ == "at"):
+                    for p in prep.children:
+                        if p.dep_ == "pobj" and self._place(p):
+                            found += self._place_mentions(p)
+        return found
+
+    def _inherited_subject(self, verb, d: Draft) -> list[Mention]:
+        """The subject a verb shares: "X said ... and threatened"; "accused X of carrying out";
+        "X launched attacks, killing 130 people"."""
+        syn = self.syn
+        v = verb
+        for _ in range(4):
+            participle = v.dep_ == "advcl" and v.tag_ == "VBG" and d.cls in HARMS
+            if (v.dep_ in ("conj", "xcomp") or participle) and v.head is not v:
+                v = v.head
+                if has_device_subject(v):
+                    return []  # "the bomb exploded, killing two": no one to blame in this clause
+                subj = [
+                    m
+                    for c in v.children
+                    if c.dep_ in ("nsubj",) and trigger_class(c) is None
+                    for m in self._participants(c, d, "agent")
+                ]
+                if subj:
+                    return subj
+                continue
+            if v.dep_ == "pcomp" and v.head.head.lemma_.lower() in _ACCUSE:
+                return [m for c in v.head.head.children if c.dep_ == "dobj" for m in syn.referents(c)]
+            break
+        return []
+
+
+def _is_device(tok) -> bool:
+    return tok.lemma_.lower() in lex.DEVICE_NOUNS or tok.lower_ in lex.DEVICE_NOUNS
+
+
+def _fired_device(tok):
+    """The attack a device subject was part of: "missiles fired by X" -> "fired"."""
+    if not _is_device(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ == "acl" and trigger_class(c) in ATTACKS and any(g.dep_ == "agent" for g in c.children):
+            return c
+    return None
+
+
+def _antecedent(tok):
+    """The noun a relative pronoun stands for ("the men who died": men), else ``tok``."""
+    if tok.lower_ in _RELATIVE and tok.tag_ in ("WP", "WDT", "WP$") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _describable(tok, role: str, cls: str) -> bool:
+    """Whether a phrase without a name can fill ``role`` of a ``cls`` event as a description.
+
+    Agents must be people or armed bodies ("the bomber", "troops"; not "the bomb"); the
+    harmed may be any people, numbers included ("another 15", "scores"); an attack's
+    target may be a thing too ("a bakery", "the convoy"). Never a time or an event.
+    """
+    if tok.ent_type_ in _NOT_PARTICIPANTS or trigger_class(tok) is not None or not any(ch.isalnum() for ch in tok.text):
+        return False
+    lower = tok.lower_
+    if tok.pos_ == "PRON":
+        if tok.tag_ in ("WP", "WDT") and _antecedent(tok) is tok:
+            return False  # "no information on who launched the attacks": nobody in particular
+        return (
+            lower in lex.PERSON_PRONOUNS
+            and not lower.endswith(("self", "selves"))
+            or (role == "patient" and cls in ATTACKS and lower == "it")
+        )
+    if role == "agent":
+        return is_person(tok) or is_group(tok)
+    if cls in HARMS:  # people, or a count of them ("nine lives", "another 15", "the wounded")
+        return (
+            is_person(tok)
+            or is_group(tok)
+            or tok.pos_ in ("NUM", "PROPN")
+            or any(c.dep_ == "nummod" for c in tok.children)
+            or (tok.pos_ == "ADJ" and tok.dep_ != "amod")
+        )
+    return tok.pos_ in ("NOUN", "PROPN", "NUM")
+
+
+def _description_class(tok) -> str:
+    """The class a description reads as: people, an armed body, a place, else a person."""
+    lemma = tok.lemma_.lower()
+    for cls in ("ArmedGroup", "Military", "GovernmentBody"):
+        if lemma in lex.TYPE_NOUNS[cls] or tok.lower_ in lex.TYPE_NOUNS[cls]:
+            return ONT + cls
+    if lemma in lex.PLACE_NOUNS and not is_person(tok):
+        return ONT + "Place"
+    return ONT + "Person"
