@@ -85,7 +85,7 @@ from __future__ import annotations
 
 import functools
 
-from kg.ontology import local, ontology_file
+from kg.ontology import ACTORS, PLACES, TERMS, local, ontology_file
 from kg.rdf.vocab import KG
 
 # -- CoNLL04 -----------------------------------------------------------------------------
@@ -188,17 +188,7 @@ def kg_role(event_type: str, role: str) -> str | None:
 # -- news-dev ------------------------------------------------------------------------------
 
 #: gold entity types (kg's class local names)
-NEWS_ENTITY_TYPES = (
-    "Person",
-    "Organization",
-    "ArmedGroup",
-    "GovernmentBody",
-    "Military",
-    "NewsOrganization",
-    "State",
-    "City",
-    "Place",
-)
+NEWS_ENTITY_TYPES = tuple(t for t in TERMS if t in ACTORS | PLACES)
 #: gold event types kg's event classes are named after (kg local name == gold type)
 NEWS_EVENT_TYPES = ("Attack", "AirStrike", "Killing", "Injury", "Designation", "Statement", "Condemnation", "Threat")
 #: kg event class local name -> gold ``Other:<PLOVER>`` type; none yet
