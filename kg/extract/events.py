@@ -33,7 +33,7 @@ from kg.extract.event_args import KEPT_WITHOUT_NAMES, ArgumentReader, Draft
 from kg.extract.event_discourse import aliases, antecedent, key, merge_reported_attacks
 from kg.extract.syntax import Syntax, sentence_span
 from kg.extract.timex import resolve_time
-from kg.extract.triggers import HARMS, in_question, trigger_class
+from kg.extract.triggers import HARMS, in_question, question_sentence, trigger_class
 from kg.ontology import ONT
 from kg.types import Argument, EventMention, Mention, Span
 
@@ -84,12 +84,13 @@ class EventFinder:
         self.drafts: dict[int, Draft] = {}
 
     def find(self) -> list[EventMention]:
-        for tok in self.syn.doc:
-            if in_question(tok):
+        for sent in self.syn.doc.sents:
+            if question_sentence(sent):
                 continue  # "Which groups did France strike?" says nobody struck anyone
-            cls = trigger_class(tok)
-            if cls is not None:
-                self.drafts[tok.i] = self.reader.draft(tok, cls)
+            for tok in sent:
+                cls = trigger_class(tok)
+                if cls is not None:
+                    self.drafts[tok.i] = self.reader.draft(tok, cls)
         merge_reported_attacks(self.drafts)
         return self._finish()
 
@@ -181,7 +182,7 @@ class EventFinder:
                     )
                 )
         tok = d.token
-        trigger = _trigger_span(tok)
+        trigger = _trigger_span(tok, designation=cls == "Designation")
         if cls == "Designation":
             args += _designated_as(d, trigger)
         if entity_args == 0 and cls not in KEPT_WITHOUT_NAMES:
@@ -238,13 +239,13 @@ def _designated_as(d: Draft, trigger: Span) -> list[Argument]:
     return out
 
 
-def _trigger_span(tok) -> Span:
+def _trigger_span(tok, *, designation: bool) -> Span:
     """The trigger's words: the token, with a hyphenated prefix split off by the tokenizer
-    ("de-listed")."""
-    p = des.prefix(tok) if trigger_class(tok) == "Designation" else None
-    start = p[1][0].idx if p is not None else tok.idx
-    end = tok.idx + len(tok.text)
-    return Span(start, end, tok.doc.text[start:end])
+    ("de-listed") when it triggers a designation."""
+    p = des.prefix(tok) if designation else None
+    first = p[1][0] if p is not None else tok
+    # the words' own text (Doc.text would join the whole article for every trigger)
+    return Span(first.idx, tok.idx + len(tok.text), tok.doc[first.i : tok.i + 1].text)
 
 
 def _local_id(token_index: int) -> str:

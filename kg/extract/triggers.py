@@ -112,13 +112,17 @@ _WH_WORDS = frozenset("who whom whose what which where when why how".split())
 
 
 def in_question(tok) -> bool:
-    """Whether ``tok`` is in a sentence in question form, which asserts nothing.
+    """Whether ``tok`` is in a sentence in question form (see :func:`question_sentence`)."""
+    return question_sentence(tok.sent)
+
+
+def question_sentence(sent) -> bool:
+    """Whether the spaCy sentence ``sent`` is in question form, which asserts nothing.
 
     A question ends with "?" (closing quotes and brackets aside), or opens with a wh-word
     whose clause is inverted: "Which groups did France strike" has its auxiliary before
     its subject. "Who attacked the base remains unclear" is no question.
     """
-    sent = tok.sent
     if sent.text.rstrip().rstrip("\"'”’)]»").endswith("?"):
         return True
     first = next((t for t in sent if not t.is_punct), None)

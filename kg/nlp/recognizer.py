@@ -111,6 +111,16 @@ def _qualifier(tok, ent: Span, known: frozenset[int]) -> bool:
     return tok.i in known or tok.is_punct or tok.i < ent.start and _nationality(tok)
 
 
+def _extended(ent: Span, linked: list[Span], longer: list[Span]) -> bool:
+    """Whether a longer recognised name around ``ent`` makes it another name (the tokens of
+    the other gazetteer names are gathered only when such a span exists)."""
+    around = [s for s in longer if s.start <= ent.start and ent.end <= s.end and len(s) > len(ent)]
+    if not around:
+        return False
+    known = _other_names(ent, linked)
+    return any(_extends_name(s, ent, known) for s in around)
+
+
 def _other_names(ent: Span, linked: list[Span]) -> frozenset[int]:
     """The tokens of the gazetteer names in ``linked`` other than ``ent``."""
     return frozenset(i for x in linked if x != ent for i in range(x.start, x.end))
@@ -126,7 +136,7 @@ def apply_spans(doc, spans: list[Span]) -> None:
     old = list(doc.ents)
     longer = [s for s in spans if s.label_ in ("PERSON", "ORG", "GPE")]
     linked = [e for e in old if e.ent_id_]
-    fixed = [e for e in linked if not any(_extends_name(s, e, _other_names(e, linked)) for s in longer)]
+    fixed = [e for e in linked if not _extended(e, linked, longer)]
     taken = {i for e in fixed for i in range(e.start, e.end)}
     names = []
     for span in spans:
