@@ -14,13 +14,14 @@ from kg.extract.mentions import Gazetteer, MentionFinder
 from kg.extract.modality import modality
 from kg.extract.quotes import speakers
 from kg.extract.relations import find_relations
-from kg.extract.syntax import Syntax, sentence_span
+from kg.extract.syntax import Syntax, dependency_path, sentence_span
 from kg.extract.triggers import in_question
 from kg.ontology import local
 from kg.types import Article, EventMention, Extraction, Relation
 
-# acts done by saying them: a designation announced by its maker is no mere claim
-_PERFORMATIVE = frozenset({"Designation"})
+# acts done by saying them: a designation announced by its maker, a statement, a
+# condemnation or a threat is reported as made, not as a claim
+_PERFORMATIVE = frozenset({"Designation", "Statement", "Condemnation", "Threat"})
 
 __all__ = ["Gazetteer", "extract"]
 
@@ -70,13 +71,24 @@ def _with_status(syn: Syntax, fact: Relation | EventMention) -> Relation | Event
     agent) stands unless the clause hedges or denies it.
     """
     anchor = _anchor(syn, fact)
-    if anchor is None:
+    if anchor is None or (isinstance(fact, Relation) and _descriptive(syn, fact)):
         return fact
     performative = isinstance(fact, EventMention) and local(fact.cls) in _PERFORMATIVE
     found = modality(syn, anchor, performative=performative)
     if found.status == "asserted" or (fact.status == "claimed" and found.status == "claimed"):
         return fact
     return replace(fact, status=found.status, source=found.source)
+
+
+def _descriptive(syn: Syntax, r: Relation) -> bool:
+    """Whether no verb joins a relation's two names ("the village of Jouya in southern
+    Lebanon", "Hezbollah commander X"): the outlet's own description, asserted."""
+    doc, mentions = syn.doc, syn.finder.mentions
+    ends = [doc.char_span(mentions[i].start, mentions[i].end, alignment_mode="expand") for i in (r.subject, r.object)]
+    if any(e is None or not len(e) for e in ends):
+        return False
+    up, down = dependency_path(ends[0].root, ends[1].root)
+    return not any(t.pos_ in ("VERB", "AUX") for t in [*up[1:], *down[:-1]])
 
 
 def _anchor(syn: Syntax, fact: Relation | EventMention):

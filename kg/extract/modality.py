@@ -38,6 +38,9 @@ ASSERTED, CLAIMED, HEDGED, DENIED = "asserted", "claimed", "hedged", "denied"
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
 # how far up the parse a fact's clause may be reported: "X said that Y claimed that ..."
 _MAX_STEPS = 12
+# a clause that describes a noun ("X, a commander killed in a strike", "the base, which
+# was hit") is the outlet's description of it, even inside a reported sentence
+_DESCRIPTIVE_DEPS = frozenset({"acl", "relcl", "appos"})
 
 
 @dataclass(frozen=True)
@@ -51,15 +54,18 @@ class Modality:
 def modality(syn: Syntax, anchor, *, performative: bool = False) -> Modality:
     """The status of the fact whose clause is headed by token ``anchor``.
 
-    ``performative``: the fact is an act the speaker performs by saying it (a
-    designation), so a speech verb above it does not make it a claim.
+    ``performative``: the fact is an act done by saying it (a designation, a statement,
+    a condemnation, a threat), so a speech verb or "according to" above it does not make
+    it a claim: the outlet reports that the act was made.
     """
     if _hedged(anchor):
         return Modality(HEDGED)
     found = Modality()
     child, tok = anchor, anchor
     for _ in range(_MAX_STEPS):
-        if found.status == ASSERTED and (according := _according_to(syn, tok)) is not None:
+        if tok is not anchor and child.dep_ in _DESCRIPTIVE_DEPS:
+            break  # the fact is part of the outlet's description of a noun
+        if found.status == ASSERTED and not performative and (according := _according_to(syn, tok)) is not None:
             found = according
         lemma = tok.lemma_.lower()
         if tok is not child and tok.pos_ in ("VERB", "AUX") and _reports(child) and not _negated(tok):
@@ -112,8 +118,9 @@ def _subject(syn: Syntax, verb) -> int | None:
 
 
 def _according_to(syn: Syntax, tok) -> Modality | None:
-    """A claim by X when "according to X" is attached to ``tok``, else None."""
-    for c in tok.children:
+    """A claim by X when "according to X" is attached to ``tok`` or to a verb coordinated
+    with it ("killed one and wounded four, according to officials"), else None."""
+    for c in (c for t in (tok, *(k for k in tok.children if k.dep_ == "conj")) for c in t.children):
         if c.dep_ == "prep" and c.lower_ == "according":
             for pobj in (p for to in c.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"):
                 found = syn.referents(pobj) or [m for m in [syn.mention(pobj)] if m is not None]

@@ -12,6 +12,21 @@ _PLACE_PREPS = {"in", "near", "at", "inside", "outside", "across", "around", "on
 _TIME_LABELS = {"DATE", "TIME"}
 
 
+def dependency_path(a, b) -> tuple[list, list]:
+    """Tokens from ``a`` up to the lowest common ancestor, and from there down to ``b``."""
+    up_a = [a]
+    while up_a[-1].head.i != up_a[-1].i:
+        up_a.append(up_a[-1].head)
+    index = {t.i: k for k, t in enumerate(up_a)}
+    up_b = [b]
+    while up_b[-1].i not in index and up_b[-1].head.i != up_b[-1].i:
+        up_b.append(up_b[-1].head)
+    if up_b[-1].i not in index:
+        return up_a, list(reversed(up_b))  # different sentences: no common ancestor
+    lca = index[up_b[-1].i]
+    return up_a[: lca + 1], list(reversed(up_b[:-1]))
+
+
 def sentence_span(token) -> Span:
     """The sentence of ``token``, trimmed of surrounding white space."""
     sent = token.sent

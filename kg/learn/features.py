@@ -7,6 +7,7 @@ of them names an actor or a benchmark sentence.
 
 from __future__ import annotations
 
+from kg.extract.syntax import dependency_path
 from kg.ontology import local
 
 # coarse kind of a kg class local name, as the relation classifier sees it
@@ -21,21 +22,6 @@ COARSE = {
     "City": "LOC",
     "Place": "LOC",
 }
-
-
-def dependency_path(a, b) -> tuple[list, list]:
-    """Tokens from ``a`` up to the lowest common ancestor, and from there down to ``b``."""
-    up_a = [a]
-    while up_a[-1].head.i != up_a[-1].i:
-        up_a.append(up_a[-1].head)
-    index = {t.i: k for k, t in enumerate(up_a)}
-    up_b = [b]
-    while up_b[-1].i not in index and up_b[-1].head.i != up_b[-1].i:
-        up_b.append(up_b[-1].head)
-    if up_b[-1].i not in index:
-        return up_a, list(reversed(up_b))  # different sentences: no common ancestor
-    lca = index[up_b[-1].i]
-    return up_a[: lca + 1], list(reversed(up_b[:-1]))
 
 
 def pair_features(doc, a, b, a_cls: str, b_cls: str) -> list[str]:
@@ -101,3 +87,6 @@ def pair_features(doc, a, b, a_cls: str, b_cls: str) -> list[str]:
         f.append("pw=" + lem)
         f.append(types + "|pw=" + lem)
     return f
+
+
+__all__ = ["COARSE", "dependency_path", "pair_features"]
