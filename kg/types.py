@@ -86,7 +86,7 @@ class Mention:
     kind: str = "name"
     sent: int = 0
     link: str | None = None
-    role: str = ""  # grammatical role used for salience: subj, obj, pobj, poss, other
+    role: str = ""  # grammatical role used for salience: subj, obj, pobj, poss, embedded, mod, other
     title: str | None = None  # "President", "Gen", "Mr" stripped from the name
     country: int | None = None  # mention id of a state this body belongs to (Iraq's military)
     speaker: int | None = None  # for "we"/"our" inside a quote: the mention id of the speaker

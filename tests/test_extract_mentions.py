@@ -339,3 +339,14 @@ def _found(doc):
 )
 def test_extract_mentions_names_titles_and_types_on_a_parse(words, tags, heads, deps, ents, found):
     assert _found(_parsed(words, tags, heads, deps, ents)) == found
+
+
+@pytest.mark.slow
+def test_extract_mentions_a_name_in_a_participle_clause_is_embedded(pipeline):
+    """ "forces backed by Israel": a side remark that a later "it" rarely means."""
+    from kg.types import Article
+
+    ex = next(pipeline.extract([Article(id="t", text="Hezbollah is opposed by forces backed by Israel.")]))
+    roles = {m.text: m.role for m in ex.mentions}
+    assert roles["Israel"] == "embedded"
+    assert roles["Hezbollah"] == "subj"

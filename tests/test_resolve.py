@@ -634,3 +634,17 @@ def test_resolve_doctests_hold(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_resolve_it_skips_a_state_named_in_a_clause_that_describes_a_noun():
+    """ "Fighting raged around Hezbollah, opposed by forces backed by Israel. But it still
+    controls the south": "it" is Hezbollah, not the nearer state in the participle clause."""
+    group = _m(0, 20, "Hezbollah", "ArmedGroup", 0, "pobj")
+    state = _m(1, 60, "Israel", "State", 0, "embedded")
+    it = _m(2, 76, "it", "Organization", 1, "subj", kind="pronoun")
+    kinds = {0: "ArmedGroup", 1: "State"}
+    fits = {"ArmedGroup", "State"}
+    assert best_antecedent(it, {0: [group], 1: [state]}, kinds.get, fits) == 0
+    # the same state as a plain prepositional object is the nearer, equally salient one
+    plain = dataclasses.replace(state, role="pobj")
+    assert best_antecedent(it, {0: [group], 1: [plain]}, kinds.get, fits) == 1

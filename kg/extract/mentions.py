@@ -14,7 +14,7 @@ other extractor sees them (they are not in the token map behind ``mention_at``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract import titles
 from kg.nlp import lexicon as lex
@@ -370,6 +370,8 @@ def _generic_body(text: str) -> str | None:
 
 def _role(root) -> str:
     dep = root.dep_
+    if _embedded(root):
+        return "embedded"  # "forces backed by S", "a group that S supports": a side remark
     if dep in ("nsubj", "nsubjpass"):
         return "subj"
     if dep in ("dobj", "attr", "oprd"):
@@ -385,9 +387,15 @@ def _role(root) -> str:
     return "other"
 
 
-def _renumber(m: Mention, order: dict[int, int]) -> Mention:
-    from dataclasses import replace
+def _embedded(root) -> bool:
+    """Whether a name sits in a clause that only describes a noun (a participle or relative
+    clause: "forces backed by Iran", "the militia, which Iran arms"), where a later "it"
+    rarely points (Lappin & Leass's embedded noun phrases)."""
+    clause = root.head if root.dep_ != "pobj" else root.head.head
+    return clause.pos_ in ("VERB", "AUX") and clause.dep_ in ("acl", "relcl") and clause is not root
 
+
+def _renumber(m: Mention, order: dict[int, int]) -> Mention:
     return replace(m, id=order[m.id])
 
 

@@ -15,8 +15,9 @@ from kg.types import Mention
 
 RECENCY = 100
 # Lappin & Leass weights: sentence recency 100, subject 80, object 50, head-noun
-# emphasis; a name inside another noun phrase ("US forces") gets no recency or emphasis.
-ROLE_WEIGHT = {"subj": 80, "obj": 50, "poss": 40, "pobj": 30, "other": 20, "mod": -RECENCY}
+# emphasis; a name inside another noun phrase ("US forces") gets no recency or emphasis,
+# one in a clause that describes a noun ("forces backed by Iran") little.
+ROLE_WEIGHT = {"subj": 80, "obj": 50, "poss": 40, "pobj": 30, "other": 20, "embedded": -50, "mod": -RECENCY}
 WINDOW = 2  # sentences back
 # the classes (local names) an antecedent may have, by the anaphor's class; the default,
 # for "it" and "the group", is kg.ontology.THINGS: an organisation or a state
