@@ -78,10 +78,23 @@ def candidates(doc, mentions: Iterable[Mention]) -> Iterator[tuple[Mention, Ment
             continue
         by_sent.setdefault(span.root.sent.start, []).append((m, span))
     for group in by_sent.values():
+        group = [(m, span) for m, span in group if not _renames(m, span, group)]
         for a, sa in group:
             for b, sb in group:
                 if a.id != b.id and not (sa.start < sb.end and sb.start < sa.end) and _linked(sa, sb):
                     yield a, b, sa, sb
+
+
+def _renames(m: Mention, span, group: list) -> bool:
+    """ "Kataib Hezbollah (KH), a designated Foreign Terrorist Organization": an organisation
+    named in apposition to another is that one again (or what it is called), so its pairs
+    are the other's."""
+    root = span.root
+    if root.dep_ != "appos" or COARSE.get(local(m.cls)) != "ORG":
+        return False
+    return any(
+        o.id != m.id and COARSE.get(local(o.cls)) == "ORG" and so.start <= root.head.i < so.end for o, so in group
+    )
 
 
 def _linked(a, b) -> bool:
@@ -125,6 +138,7 @@ _PLACE_ARCS = frozenset({"prep", "pobj", "appos", "acl", "relcl", "conj", "npadv
 # arcs of "X, spokesman for Y", "Y's envoy X", "X of Y"
 _NOUN_PHRASE_ARCS = frozenset({"prep", "pobj", "appos", "compound", "poss", "nmod", "amod", "conj"})
 _PLACE_PREDICATES = frozenset({term("basedIn"), term("livesIn"), term("locatedIn")})
+_PLACE_PREPOSITIONS = frozenset("in near at inside outside around across from into".split())
 
 
 def supported(pred: str, a, b) -> bool:
@@ -144,12 +158,28 @@ def supported(pred: str, a, b) -> bool:
     if pred in _PLACE_PREDICATES:
         # X is its own head ("X in Y", "Y's X", "X, a Y native"), not what modifies a noun
         own_head = all(t.dep_ not in ("compound", "poss", "nmod", "amod") for t in up[:-1])
+        if pred == term("livesIn") and _office_of(path):
+            return False  # "X, deputy governor of Y": Y is where X holds office, not X's home
         if verbs:  # "X was born in Y", "X is a native of Y", "X, who lives in Y"
             return own_head and all(_is(t, lex.LOCATIVE_VERBS) for t in verbs)
         return own_head and arcs <= _PLACE_ARCS | _NOUN_PHRASE_ARCS
     if pred == term("worksFor"):
+        # the worker heads the phrase ("X, spokesman for Y"), not a place or a time in it
+        # ("fighters from Y near X")
+        if len(up) > 1 and up[0].dep_ == "pobj" and up[1].lower_ in _PLACE_PREPOSITIONS:
+            return False
         return (arcs <= _NOUN_PHRASE_ARCS and not verbs) or any(_is(t, lex.WORK_VERBS) for t in verbs)
     return True
+
+
+def _office_of(path: list) -> bool:
+    """The path runs through "<office> of Y" ("governor of Y", "minister for Y")."""
+    inner = path[1:-1]
+    return any(
+        _is(t, lex.STATE_OFFICES)
+        and any(c.dep_ == "prep" and c.lower_ in ("of", "for") and c in inner for c in t.children)
+        for t in inner
+    )
 
 
 def _is(tok, words: frozenset[str]) -> bool:

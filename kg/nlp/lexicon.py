@@ -258,7 +258,7 @@ ROLE_NOUNS = {
     "fighter": "memberOf",
     "militant": "memberOf",
     "operative": "memberOf",
-    "official": "worksFor",
+    "official": "memberOf",
     "minister": "worksFor",
     "envoy": "worksFor",
     "ambassador": "worksFor",
@@ -376,6 +376,7 @@ EVENT_TRIGGERS = {
     "add": "Statement",
     "claim": "Statement",
     "cite": "Statement",
+    "read": "Statement",  # only said of a statement: "the group's statement reads"
 }
 # phrasal verbs that are attacks only with their particle ("blew himself up", "bombs went off")
 PHRASAL_TRIGGERS = {("blow", "up"): "Attack", ("go", "off"): "Attack"}
@@ -473,7 +474,7 @@ PLACE_NOUNS = TYPE_NOUNS["Place"] | frozenset(
 # nouns or compounds that make an attack an air strike
 AIR_MODIFIERS = frozenset("air drone missile warplane warplanes jet jets aerial".split())
 # attack words that are only triggers as verbs ("fire" the noun, "hit" the noun are not)
-VERB_ONLY_TRIGGERS = frozenset("fire hit shoot storm target state add tell say cite report bomb".split())
+VERB_ONLY_TRIGGERS = frozenset("fire hit shoot storm target state add tell say cite report bomb read".split())
 # a "strike" by workers is no attack: "a general strike", "a 48-hour strike", "hunger strike"
 LABOUR_STRIKE_MODIFIERS = frozenset(
     "general hunger labour labor worker workers union unions nationwide national indefinite "
@@ -489,6 +490,10 @@ NOUN_ONLY_TRIGGERS = frozenset({"blast", "battle"})
 LIGHT_VERBS = frozenset("carry launch conduct stage mount order perform undertake".split())
 # verbs of saying: their subject speaks the quote
 SPEECH_VERBS = frozenset("say tell tweet add warn state announce reiterate write insist claim report vow".split())
+# a Statement event is an explicit statement: an announcing verb, or a verb of saying
+# with a statement noun ("said in a statement"); plain "X said" is no event
+ANNOUNCING_VERBS = frozenset("announce".split())
+STATEMENT_NOUNS = frozenset("statement release communique communiqué announcement declaration".split())
 # what a fact's status turns on (kg.extract.modality): a denial of what follows, a verb
 # that presents what follows as uncertain, and hedging adverbs, modals and adjectives
 DENIAL_VERBS = frozenset("deny reject dismiss refute disavow".split())
@@ -556,9 +561,20 @@ RESPONSIBILITY_VERBS = {"claim": "claimed", "admit": "claimed", "acknowledge": "
 # the noun "claimed responsibility for" goes through
 RESPONSIBILITY_NOUNS = frozenset("responsibility credit".split())
 # what an attack is, read from its own words; first match wins, else the trigger's class.
-# Missiles, rockets and drones are weapons of any attack; only aircraft make an air strike.
+# An air strike is an attack from the air by aircraft or drones (ontologies/kg.ttl);
+# missiles, rockets and shells are weapons of any attack.
 ATTACK_TYPES = (
-    ("AirStrike", frozenset("air airstrike airstrikes aerial warplane warplanes jet jets aircraft".split())),
+    (
+        "AirStrike",
+        frozenset(
+            "air airstrike airstrikes aerial warplane warplanes jet jets aircraft drone drones uav uavs "
+            "helicopter helicopters gunship gunships".split()
+        ),
+    ),
+)
+# weapons that say an unqualified strike was not from the air: "an artillery strike"
+GROUND_STRIKE_MODIFIERS = frozenset(
+    "artillery missile missiles rocket rockets mortar mortars ground cruise ballistic tank naval shell".split()
 )
 # modifiers that make a definite mention a different event from the one before it
 # ("the previous attack", "another bombing"); evaluative ones ("the deadly attack") do not
@@ -571,6 +587,21 @@ GENERIC_EVENT_MODIFIERS = frozenset(
 OWNER_VERBS = frozenset("use operate own hold occupy control run belong".split())
 # "X-backed", "backed by X"
 BACKING_WORDS = frozenset("backed sponsored supported funded armed aligned allied".split())
+# "the X-linked group", "a group affiliated with X": an alliance, not a backer
+LINK_WORDS = frozenset("linked affiliated connected tied".split())
+# nouns of one group being part of or allied to another: "X's wing", "an affiliate of X",
+# "Y ally X" (kg:alliedWith)
+ALLIANCE_NOUNS = frozenset("affiliate wing branch offshoot franchise ally".split())
+# role nouns for an office of state: a state modifying one names the employer, not the
+# holder's nationality ("French President X" leads France; "Iranian general X" is Iranian)
+STATE_OFFICES = frozenset(
+    """president premier minister chancellor king queen emir sultan monarch ambassador envoy
+    official spokesman spokeswoman spokesperson diplomat secretary governor mayor""".split()
+)
+# modifiers that make a leading role a subordinate one: "deputy commander", "vice-president"
+DEPUTY_MODIFIERS = frozenset("deputy vice assistant under".split())
+# nouns that name a place by its kind, after or before its name: "Idlib province", "the town of X"
+PLACE_KIND_NOUNS = frozenset("town city village capital province region district governorate county state port".split())
 BASED_WORDS = frozenset({"based", "headquartered"})
 
 PRONOUNS = {
