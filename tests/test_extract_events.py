@@ -199,7 +199,8 @@ def test_extract_events_descriptions_reach_the_extractions_file_without_an_entit
 @pytest.mark.parametrize(
     "text,cls",
     [
-        ("Last week's US strikes on Iraq killed ten people.", "Attack"),  # "week's" says when, not what kind
+        # "week's" says when, not what kind; a country's strike with no ground weapon is from the air
+        ("Last week's US strikes on Iraq killed ten people.", "AirStrike"),
         ("The day's air strikes hit Gaza.", "AirStrike"),
     ],
 )
@@ -592,7 +593,18 @@ def test_extract_events_no_designation(pipeline, text):
     "text,trigger,cls",
     [
         ("The Houthis launched an anti-ship missile attack on a tanker.", "attack", "Attack"),
-        ("A drone strike hit the convoy near Sanaa.", "strike", "Attack"),
+        # an air strike is an attack from the air by aircraft or drones (ontologies/kg.ttl)
+        ("A drone strike hit the convoy near Sanaa.", "strike", "AirStrike"),
+        ("Militants launched a drone attack on the airport.", "attack", "AirStrike"),
+        ("Helicopter gunships struck the convoy.", "struck", "AirStrike"),
+        ("The village was struck from the air.", "struck", "AirStrike"),
+        # a country's strike is from the air unless a ground weapon is named
+        ("An Israeli strike killed a commander in the village.", "strike", "AirStrike"),
+        ("A French strike hit the convoy.", "strike", "AirStrike"),
+        ("An Israeli artillery strike hit the village.", "strike", "Attack"),
+        ("A Russian missile strike hit the city.", "strike", "Attack"),
+        ("Israeli attacks hit the village.", "attacks", "Attack"),
+        ("Gunmen launched a strike on the convoy.", "strike", "Attack"),
         ("Rockets struck the base near Erbil.", "struck", "Attack"),
         ("US warplanes struck the base near Erbil.", "struck", "AirStrike"),
         ("Israeli air strikes hit Gaza.", "strikes", "AirStrike"),
@@ -602,3 +614,124 @@ def test_extract_events_no_designation(pipeline, text):
 @slow
 def test_extract_events_only_aircraft_make_an_air_strike(pipeline, text, trigger, cls):
     assert _one(_full(_extract(pipeline, text)), trigger)["cls"] == cls
+
+
+# -- statements -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        ("Hezbollah said in a statement that its commander was killed.", "said"),
+        ("Hamas announced a ceasefire on Monday.", "announced"),
+        ("The Pentagon said in a press release that the base was hit.", "said"),
+        ("“We struck the base,” Hamas’s statement reads.", "reads"),
+    ],
+)
+@slow
+def test_extract_events_an_explicit_statement_is_a_statement_event(pipeline, text, trigger):
+    assert _one(_full(_extract(pipeline, text)), trigger)["cls"] == "Statement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah said its commander was killed.",
+        "Hamas told reporters that the talks had failed.",
+        "The ceasefire holds, Hamas added.",
+        "Hamas tweeted that the talks had failed.",
+        "Hamas claimed that the talks had failed.",
+        "Hamas read the report.",
+    ],
+)
+@slow
+def test_extract_events_plain_saying_is_no_statement_event(pipeline, text):
+    assert [e for e in _full(_extract(pipeline, text)) if e["cls"] == "Statement"] == []
+
+
+# -- casualties of an attack ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,cls,trigger,attack",
+    [
+        ("Officials said the attack killed 100 soldiers and injured many others.", "Injury", "injured", "attack"),
+        ("Hamas claimed the attack, with officials saying three people were wounded.", "Injury", "wounded", "attack"),
+        ("An artillery strike wounded two people in the town of Kherson.", "Injury", "wounded", "strike"),
+        ("The campaign went on, with a series of strikes killing 16 people.", "Killing", "killing", "strikes"),
+        ("Gunmen stormed the hotel on Monday and five guests were killed.", "Killing", "killed", "stormed"),
+    ],
+)
+@slow
+def test_extract_events_a_casualty_of_an_attack_in_its_sentence_happened_during_it(
+    pipeline, text, cls, trigger, attack
+):
+    events = _events(_extract(pipeline, text))
+    assert _find(events, cls, trigger).get("during") == [attack], events
+
+
+@pytest.mark.parametrize(
+    "text,cls,trigger",
+    [
+        # a killer of its own: its own event
+        ("After the attack on the base, Hamas said it killed nine soldiers.", "Killing", "killed"),
+        # the attacks come after, in a clause about the place
+        ("He was killed near the frontline, an area that has seen attacks since May.", "Killing", "killed"),
+    ],
+)
+@slow
+def test_extract_events_a_casualty_with_its_own_doer_or_before_any_attack_stays_apart(pipeline, text, cls, trigger):
+    events = _events(_extract(pipeline, text))
+    assert "during" not in _find(events, cls, trigger), events
+
+
+# -- where ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,trigger,place",
+    [
+        # where the targets were is where the attack was
+        ("US air strikes against militants in Syria killed ten.", "strikes", "Syria"),
+        ("The US carried out more air strikes against positions near the city of Mosul.", "strikes", "Mosul"),
+        ("An artillery strike wounded one person in the town of Kherson.", "strike", "Kherson"),
+        ("Gunmen shelled positions near Mosul.", "shelled", "Mosul"),
+    ],
+)
+@slow
+def test_extract_events_the_place_of_the_target_is_the_place_of_the_attack(pipeline, text, trigger, place):
+    assert place in _one(_full(_extract(pipeline, text)), trigger).get("location", [])
+
+
+@pytest.mark.parametrize(
+    "text,trigger,place",
+    [
+        # a border has two sides; "from" says where someone came from
+        ("Air strikes against militants near the border with Mali killed ten.", "strikes", "Mali"),
+        ("Gunmen launched an attack on a camp in Niger near the border with Mali.", "attack", "Mali"),
+        ("Warplanes struck militias near the Iraq-Syria border.", "struck", "Syria"),
+        ("Police said a man from Gaza was killed.", "killed", "Gaza"),
+    ],
+)
+@slow
+def test_extract_events_a_border_or_an_origin_is_no_place_of_the_attack(pipeline, text, trigger, place):
+    assert place not in _one(_full(_extract(pipeline, text)), trigger).get("location", [])
+
+
+@slow
+def test_extract_events_an_attack_on_a_groups_fighters_targets_the_group(pipeline):
+    event = _one(_full(_extract(pipeline, "Al Shabaab claimed an attack on fighters from Hamas.")), "attack")
+    assert "Hamas" in event.get("target", [])
+
+
+@pytest.mark.parametrize(
+    "text,trigger,group",
+    [
+        ("An Israeli strike killed a Hezbollah commander in the village.", "strike", "Hezbollah"),
+        ("An airstrike killed a commander of Hamas in Gaza.", "airstrike", "Hamas"),
+        ("Two Hamas fighters were killed in the raid.", "raid", "Hamas"),
+    ],
+)
+@slow
+def test_extract_events_an_attack_that_harms_a_groups_members_targets_the_group(pipeline, text, trigger, group):
+    assert group in _one(_full(_extract(pipeline, text)), trigger).get("target", [])
+
+
+@slow
+def test_extract_events_an_attack_that_harms_residents_does_not_target_their_town(pipeline):
+    event = _one(_full(_extract(pipeline, "A rocket attack killed three Gaza residents.")), "attack")
+    assert "Gaza" not in event.get("target", [])

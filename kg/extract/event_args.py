@@ -41,6 +41,9 @@ _RELATIVE = {"who", "whom", "that", "which"}
 _NOT_PARTICIPANTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _PLACE_PREPS = {"in", "at", "near", "on", "outside", "inside", "along"}
 _LED = frozenset({"led", "-led"})
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+# the bodies whose harmed members make an attack on them
+_MEMBER_BODIES = frozenset({"ArmedGroup", "Military", "GovernmentBody", "Organization"})
 
 
 @dataclass
@@ -60,6 +63,7 @@ class Draft:
     revoked: bool = False  # a designation undone: "de-listed", "revoked the designation"
     claim: tuple[str, Mention] | None = None  # (status, claimant) when the agent is known from a claim
     own_agent: bool = False
+    victim_groups: list[Mention] = field(default_factory=list)  # harms: the groups the harmed belong to
     figurative: bool = False  # a harm done to a thing: "hurt the economy", "killed the bill"
 
     @property
@@ -102,7 +106,24 @@ class ArgumentReader:
             self._noun_arguments(d)
         if cls in KEPT_WITHOUT_NAMES and not d.places:
             d.places = self._place_descriptions(d)
+        d.places = [m for m in d.places if not self._side_of_a_border(m, tok)]
         return d
+
+    def _side_of_a_border(self, m: Mention, trigger) -> bool:
+        """ "near the border with Mali", "the Iraq-Syria border": a side of a border it
+        happened near, not where it happened."""
+        span = self.syn.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        while t.head.i != t.i and t.i != trigger.i:
+            head = t.head
+            if head.dep_ == "prep" and head.lower_ in ("with", "between") and head.head.lemma_.lower() in _BORDER_NOUNS:
+                return True
+            if t.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in _BORDER_NOUNS:
+                return True
+            t = head
+        return False
 
     def _verb_arguments(self, d: Draft) -> None:
         syn, tok, cls = self.syn, d.token, d.cls
@@ -116,12 +137,17 @@ class ArgumentReader:
                     d.during = tok.head  # "an attack that killed ..."
                 elif trigger_class(c) in ATTACKS and cls in (*HARMS, *ATTACKS):
                     d.during = c  # "the explosion killed three", "the blast targeted a bakery"
+                elif (series := _attacks_of(c)) is not None and cls in HARMS:
+                    d.during = series  # "a series of strikes killing 16 people"
                 elif (fired := _fired_device(c)) is not None and cls in (*HARMS, *ATTACKS):
                     d.during = fired  # "missiles fired by X hit the ship": X's attack hit it
                 elif harmed_subject:
                     d.patients += self._participants(c, d, "patient")
                 elif device_subject:
                     continue
+                elif cls == "Statement" and c.lemma_.lower() in lex.STATEMENT_NOUNS:
+                    # "the group's statement reads": whose statement it is
+                    d.agents += [m for g in c.children if g.dep_ == "poss" for m in self._participants(g, d, "agent")]
                 else:
                     d.agents += self._participants(c, d, "agent")
             elif c.dep_ == "dobj" and not passive:
@@ -165,6 +191,8 @@ class ArgumentReader:
         if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and "nsubj" not in {c.dep_ for c in tok.children}:
             if trigger_class(tok.head) in ATTACKS and cls in ATTACKS:
                 d.during = tok.head  # "bombings targeted at the military": one event
+            elif trigger_class(tok.head) in ATTACKS and cls in HARMS:
+                d.during = tok.head  # "an artillery strike wounded one person" read as a relative clause
             elif _is_device(tok.head) and lemma in lex.DEVICE_OBJECT_VERBS:
                 pass  # "missiles fired by X": what was fired, not at whom
             else:
@@ -181,7 +209,16 @@ class ArgumentReader:
         if not d.agents and not harmed_subject and not passive and not device_subject:
             d.agents += self._inherited_subject(tok, d)
         d.own_agent = bool(d.agents)
-        d.places = syn.places(tok)
+        if cls in HARMS:
+            harmed = [
+                c
+                for c in tok.children
+                if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and (passive or harmed_subject))
+            ]
+            if tok.dep_ == "acl":
+                harmed.append(tok.head)  # "a Hezbollah commander killed in a strike"
+            d.victim_groups = [m for h in harmed for m in self._groups_of(h)]
+        d.places = syn.places(tok) or self._object_places(d)
         if (
             tok.dep_ == "relcl"
             and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
@@ -189,6 +226,53 @@ class ArgumentReader:
         ):
             d.places += self._place_mentions(tok.head)  # "the station, where six people were killed"
         d.times = syn.time_expressions(tok)
+
+    def _object_places(self, d: Draft) -> list[Mention]:
+        """Where the one acted on was: "wounded one person in the town of X", "shelled
+        positions near X". Not "from": "a man from Gaza" says where he came from."""
+        if d.cls not in (*ATTACKS, *HARMS):
+            return []
+        tok = d.token
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if d.cls in ATTACKS:
+            objects += [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+        return [m for o in objects if trigger_class(o) is None for m in self._target_places(o)]
+
+    def _target_places(self, noun) -> list[Mention]:
+        """Places in the prepositions of a target noun, but not where it came from ("a man
+        from Gaza") nor a border it is near: "the border with Mali" has two sides."""
+
+        def skipped(prep) -> bool:
+            return prep.lower_ == "from" or any(
+                p.dep_ == "pobj" and p.lemma_.lower() in _BORDER_NOUNS for p in prep.children
+            )
+
+        return self.syn.places(noun, skip={c.i for c in noun.children if c.dep_ == "prep" and skipped(c)})
+
+    def _groups_of(self, tok) -> list[Mention]:
+        """The bodies the people of a phrase belong to: "a Hezbollah commander", "fighters
+        of group G", "G's fighters"; not a place or a country ("Gaza residents")."""
+        found = []
+        for t in self.syn.conjuncts(tok):
+            if not (is_person(t) or is_group(t)) or self.syn.mention(t) is not None:
+                continue
+            found += self.syn.owners(t)
+            found += [
+                m
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "from")
+                for p in c.children
+                if p.dep_ == "pobj"
+                for m in self.syn.referents(p)
+            ]
+        unique = {m.id: m for m in found if local(m.cls) in _MEMBER_BODIES}
+        return list(unique.values())
 
     def _object(self, tok, d: Draft) -> list[Mention]:
         """Who a verb acts on; a harm to no one ("hurt the economy") marks ``d`` figurative."""
@@ -245,6 +329,9 @@ class ArgumentReader:
                         d.places += self._place_mentions(p)  # "the bombing of the city": where
                         continue
                     d.patients += self._participants(p, d, "patient", owners=True)
+                    if cls in ATTACKS and c.lower_ in ("on", "against"):
+                        # "strikes against militants in Syria": where the targets were
+                        d.places += self._target_places(p)
         for c in tok.children:  # "an attack launched by X", "strikes carried out by X"
             if c.dep_ == "acl" and c.lemma_.lower() in lex.LIGHT_VERBS:
                 d.agents += [
@@ -283,6 +370,14 @@ class ArgumentReader:
             d.own_agent = bool(d.agents)
             d.times += syn.time_expressions(head)
             d.places += syn.places(head)
+            if cls in ATTACKS and not any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children):
+                # "carried out strikes against militants in Syria": the verb holds the target
+                for prep in head.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
+                        for p in prep.children:
+                            if p.dep_ == "pobj":
+                                d.patients += self._participants(p, d, "patient", owners=True)
+                                d.places += self._target_places(p)
         elif tok.dep_ == "nsubj" and head.lemma_.lower() in lex.OCCURRENCE_VERBS:
             # "the worst explosion was at the bus station"
             d.places += syn.places(head) or [
@@ -355,16 +450,21 @@ class ArgumentReader:
     def _of_owner(self, tok, d: Draft) -> list[Mention]:
         """ "five facilities of group G": an attack on them is an attack on G; "the
         village of Jouya" is Jouya."""
-        if d.cls not in ATTACKS or is_person(tok):
+        if d.cls not in ATTACKS:
             return []
+        person = is_person(tok)
+        # "an attack on fighters from group G": on G's members, so on G
+        preps = ("from",) if person else ("of",)
         found = [
             m
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "of"
+            if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children
             if p.dep_ == "pobj"
             for m in self.syn.referents(p)
         ]
+        if person:
+            return [m for m in found if local(m.cls) in ACTORS - {"Person", "State"}]
         place_noun = tok.lemma_.lower() in lex.PLACE_NOUNS
         return [m for m in found if local(m.cls) in ACTORS - {"Person"} or (place_noun and local(m.cls) in PLACES)]
 
@@ -530,6 +630,16 @@ def _fired_device(tok):
     for c in tok.children:
         if c.dep_ == "acl" and trigger_class(c) in ATTACKS and any(g.dep_ == "agent" for g in c.children):
             return c
+    return None
+
+
+def _attacks_of(tok):
+    """The attack a quantity noun counts: "a series of strikes", "a wave of attacks"."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for p in prep.children:
+                if p.dep_ == "pobj" and trigger_class(p) in ATTACKS:
+                    return p
     return None
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.extract.event_args import Draft
-from kg.extract.triggers import ATTACKS
+from kg.extract.triggers import ATTACKS, HARMS
 from kg.nlp import lexicon as lex
 from kg.types import Mention
 
@@ -154,6 +154,31 @@ def merge_reported_attacks(drafts: dict[int, Draft]) -> None:
         if noun.cls == "Attack" and d.cls == "AirStrike":
             noun.cls = "AirStrike"  # "missiles fired by X", "hit by warplanes"
         del drafts[i]
+
+
+def link_casualties(drafts: dict[int, Draft]) -> None:
+    """A killing or injury its sentence tells as the result of an attack happened during it.
+
+    "The attack killed 100 soldiers and injured many others": the injuries share the
+    killing's attack. "X claimed the attack, with officials saying three people were
+    wounded": a harm no one is said to have done, after an attack in its sentence,
+    happened in the nearest such attack. A harm with its own doer ("X said it killed
+    nine fighters") or before any attack stays its own event.
+    """
+    for i in sorted(drafts):
+        d = drafts[i]
+        if d.cls not in HARMS or d.during is not None:
+            continue
+        tok = d.token
+        head = drafts.get(tok.head.i) if tok.dep_ == "conj" else None
+        if head is not None and head.cls in HARMS and head.during is not None:
+            d.during = head.during
+            continue
+        if d.agents:
+            continue
+        earlier = [j for j, a in drafts.items() if a.cls in ATTACKS and j < i and a.token.sent == tok.sent]
+        if earlier:
+            d.during = drafts[max(earlier)].token
 
 
 def _group(cls: str) -> str:

@@ -11,7 +11,9 @@ words in a sentence that is a question assert nothing and are skipped. Then:
 * a verb and the attack noun it reports ("targeted in US airstrikes") are one event,
   and a definite mention without its own time ("the strikes") is an earlier event of
   its family, when who, whom, where and when allow it (:mod:`kg.extract.event_discourse`);
-* a killing "in a strike" happened during that strike.
+* a killing "in a strike" happened during that strike, and so did one that its sentence
+  tells after an attack without naming another doer ("the attack killed 100 and injured
+  many"; :func:`kg.extract.event_discourse.link_casualties`).
 
 An event with no participant (a name or a description), no place, no time and no other
 event pointing at it is not emitted: the word alone says too little. Other events than
@@ -30,7 +32,7 @@ from dataclasses import replace
 from kg.extract import designations as des
 from kg.extract.claims import find_claims
 from kg.extract.event_args import KEPT_WITHOUT_NAMES, ArgumentReader, Draft
-from kg.extract.event_discourse import aliases, antecedent, key, merge_reported_attacks
+from kg.extract.event_discourse import aliases, antecedent, key, link_casualties, merge_reported_attacks
 from kg.extract.syntax import Syntax, sentence_span
 from kg.extract.timex import resolve_time
 from kg.extract.triggers import HARMS, in_question, question_sentence, trigger_class
@@ -92,6 +94,7 @@ class EventFinder:
                 if cls is not None:
                     self.drafts[tok.i] = self.reader.draft(tok, cls)
         merge_reported_attacks(self.drafts)
+        link_casualties(self.drafts)
         return self._finish()
 
     def _apply_claims(self, alias: dict[int, int]) -> None:
@@ -116,6 +119,10 @@ class EventFinder:
             # "X killed 15 soldiers in an attack on a base": X made the attack
             if strike is not None and not strike.agents and d.own_agent and d.token.sent == strike.token.sent:
                 strike.agents = list(d.agents)
+            # "a strike killed a Hezbollah commander": the strike was on Hezbollah
+            if strike is not None and d.token.sent == strike.token.sent:
+                taken = {m.id for m in strike.patients} | {key(m) for m in strike.agents} - {None}
+                strike.patients += [m for m in d.victim_groups if m.id not in taken and key(m) not in taken]
         alias = aliases(self.drafts)
         self._apply_claims(alias)
         built = {i: self._event(self.drafts[i], alias) for i in sorted(self.drafts)}

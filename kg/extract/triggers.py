@@ -8,10 +8,12 @@ strike", "fire 200 workers", "the death penalty"), and so does negation ("no one
 hurt").
 
 What kind of attack it is comes from its own words through a table
-(:data:`kg.nlp.lexicon.ATTACK_TYPES`): an attack by aircraft ("air strikes",
-"warplanes struck", "bombing from aircraft") is an air strike; a missile, rocket, drone
-or anti-ship attack stays an attack. A sentence in question form asserts nothing, so
-its words are no events (:func:`in_question`).
+(:data:`kg.nlp.lexicon.ATTACK_TYPES`): an attack by aircraft or drones ("air strikes",
+"warplanes struck", "a drone strike", "bombing from aircraft") is an air strike, and so
+is a country's strike with no ground weapon named ("an Israeli strike"); a missile,
+rocket, artillery or anti-ship attack stays an attack. Only an explicit statement ("said
+in a statement", "announced", "the group's statement reads") is a Statement event. A
+sentence in question form asserts nothing, so its words are no events (:func:`in_question`).
 """
 
 from __future__ import annotations
@@ -87,9 +89,27 @@ def trigger_class(tok) -> str | None:
         return None
     if negated(tok):
         return None
+    if cls == "Statement" and not explicit_statement(tok):
+        return None
     if cls == "Attack":
         return attack_type(tok)
     return cls
+
+
+def explicit_statement(verb) -> bool:
+    """ "announced", "said in a statement", "the group's statement reads": a statement
+    made as such. Plain "X said" reports words, and is no event of its own."""
+    if verb.lemma_.lower() in lex.ANNOUNCING_VERBS:
+        return True
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.STATEMENT_NOUNS for c in verb.children):
+        return True  # "the group's statement reads", "the release said"
+    return any(
+        p.lemma_.lower() in lex.STATEMENT_NOUNS or p.lower_ in lex.STATEMENT_NOUNS
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "through", "via")
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 def attack_type(tok) -> str:
@@ -100,12 +120,27 @@ def attack_type(tok) -> str:
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "nsubj"):
             words |= {c.lower_, c.lemma_.lower()}
+        if c.dep_ == "nsubj":  # "an airstrike campaign targeted ...": the campaign's kind
+            words |= {g.lower_ for g in c.children if g.dep_ in ("compound", "amod")}
         elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from"):
             words |= {p.lemma_.lower() for p in c.children if p.dep_ == "pobj"}
     for cls, cues in lex.ATTACK_TYPES:
         if words & cues:
             return cls
+    if _state_strike(tok, words):
+        return "AirStrike"
     return "Attack"
+
+
+def _state_strike(tok, words: set[str]) -> bool:
+    """ "an Israeli strike", "US strikes": a strike a country makes, with no weapon named
+    that fires from the ground, is made from the air."""
+    if tok.lemma_.lower() != "strike" or tok.pos_ != "NOUN" or words & lex.GROUND_STRIKE_MODIFIERS:
+        return False
+    return any(
+        (c.dep_ == "amod" and c.ent_type_ == "NORP") or (c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE")
+        for c in tok.children
+    )
 
 
 _WH_WORDS = frozenset("who whom whose what which where when why how".split())
