@@ -5,6 +5,8 @@ Library code raises these; only the CLI turns them into messages and exit codes.
 
 from __future__ import annotations
 
+import errno
+
 
 class KGError(Exception):
     """Base class: ``str(err)`` is a complete message that says what to do."""
@@ -61,3 +63,26 @@ class NotInGraph(KGError):
     """A name given by the user (an actor, a type) matches nothing in the graph, or several actors."""
 
     code = "E008"
+
+
+class OutputError(KGError):
+    """An output file or directory could not be written."""
+
+    code = "E009"
+
+    @classmethod
+    def from_oserror(cls, err: OSError, target: object = None) -> OutputError:
+        """The error for ``err``, met writing ``target`` (the output as the user named it)."""
+        where = target if target is not None else err.filename
+        reason = (err.strerror or str(err) or type(err).__name__).strip().rstrip(".")
+        advice = _OUTPUT_ADVICE.get(err.errno, "choose an output location you can write to")
+        return cls(f"Cannot write '{where}': {reason}; {advice}".replace("\n", " "))
+
+
+_OUTPUT_ADVICE = {
+    errno.ENOSPC: "free some disk space or write elsewhere",
+    errno.EDQUOT: "free some disk space or write elsewhere",
+    errno.ENOTDIR: "give a directory, not a file, for the outputs",
+    errno.EISDIR: "give a file name, not a directory",
+    errno.EROFS: "the file system is read-only: write elsewhere",
+}

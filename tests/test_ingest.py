@@ -709,3 +709,68 @@ def test_ingest_import_loads_no_heavy_libraries():
     code = "import sys, kg.ingest; print(sorted({'trafilatura', 'dateparser', 'lxml'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- stdin is read like a file -------------------------------------------------------
+
+JSONL_GOOD = '{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n'
+
+
+def _same_as_by_path(tmp_path, name: str, content: bytes) -> tuple[list, list]:
+    path = tmp_path / name
+    path.write_bytes(content)
+    by_path, by_stdin = read_all(path), read_all("-", stdin=io.BytesIO(content))
+
+    def shape(items):
+        return [
+            (type(i).__name__, i.id, i.text, i.title)
+            if isinstance(i, Article)
+            else ("Skipped", i.origin.replace(str(path), "F"), i.reason.replace(str(path), "F"))
+            for i in items
+        ]
+
+    return shape(by_path), [
+        (s[0], s[1].replace("stdin", "F"), s[2].replace("stdin", "F"), *s[3:]) for s in shape(by_stdin)
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        JSONL_GOOD + "this line is not JSON\n",
+        "not JSON on the first line\n" + JSONL_GOOD,
+        JSONL_GOOD + '{"id": "c", "te\n',
+        JSONL_GOOD.encode().decode() + '{"id": "d", "text": "Caf\udce9"}\n',
+    ],
+    ids=["broken-last-line", "broken-first-line", "cut-short", "bad-utf8-line"],
+)
+def test_ingest_stdin_jsonl_with_a_broken_line_reads_as_the_same_file(tmp_path, content):
+    data = content.encode("utf-8", "surrogateescape")
+    by_path, by_stdin = _same_as_by_path(tmp_path, "f.jsonl", data)
+    assert by_stdin == by_path
+    assert [s[1] for s in by_path if s[0] == "Article"] == ["a", "b"]
+
+
+def test_ingest_stdin_jsonl_data_file_reads_as_by_path(tmp_path):
+    by_path, by_stdin = _same_as_by_path(tmp_path, "f.jsonl", (DATA / "articles.jsonl").read_bytes())
+    assert by_stdin == by_path
+
+
+def test_ingest_stdin_html_is_recognised_by_content(tmp_path):
+    data = (DATA / "wire-story.html").read_bytes()
+    [from_file] = read_all(DATA / "wire-story.html")
+    from_stdin = only_article("-", stdin=io.BytesIO(data))
+    assert (from_stdin.text, from_stdin.title) == (from_file.text, from_file.title)
+    assert from_stdin.origin == "stdin" and from_stdin.id.startswith("stdin-")
+
+
+# --- skipped inputs -----------------------------------------------------------------
+
+
+def test_ingest_dangling_symlink_in_a_directory_is_listed_as_skipped(tmp_path):
+    (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    items = read_all(tmp_path)
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [s.origin for s in skipped] == [str(tmp_path / "gone.txt")]
+    assert "nowhere.txt" in skipped[0].reason and "does not exist" in skipped[0].reason

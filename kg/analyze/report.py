@@ -42,6 +42,7 @@ def build_report(G: nx.Graph, *, top: int = 10, seed: int = 0, path: tuple[str, 
     broker = metrics.brokers(G, seed=seed, membership=found["membership"], between=between)
     signed = metrics.balance(G)
     parts = metrics.components(G)["components"]
+    total_bridges = sum(1 for _ in nx.bridges(G))
     report = {
         "nodes": H.number_of_nodes(),
         "edges": H.number_of_edges(),
@@ -81,7 +82,11 @@ def build_report(G: nx.Graph, *, top: int = 10, seed: int = 0, path: tuple[str, 
             }
             for b in broker["brokers"][:top]
         ],
+        # the bridges listed are those between groups of 2+ actors; networkx's bridges()
+        # also counts each tie to an actor with no other tie, counted here apart
         "bridges": [[label(u), label(v)] for u, v in broker["bridges"]],
+        "bridges_total": total_bridges,
+        "bridges_to_lone_actors": total_bridges - len(broker["bridges"]),
         "balance": {key: signed[key] for key in ("triads", "balanced", "unbalanced", "ratio")}
         | {
             "unbalanced_triads": [
@@ -173,7 +178,13 @@ def format_report(report: dict, fmt: str = "table") -> str:
             for b in report["brokers"]
         ],
     )
-    section("Bridges (ties whose loss splits the network)", ["actor", "actor"], report["bridges"])
+    listed, lone = len(report["bridges"]), report.get("bridges_to_lone_actors", 0)
+    section(
+        f"Bridges: {report.get('bridges_total', listed)} ties whose loss splits the network; listed, the {listed} "
+        f"between groups of 2+ actors (not the {lone} to an actor with no other tie)",
+        ["actor", "actor"],
+        report["bridges"],
+    )
     b = report["balance"]
     ratio = "n/a" if b["ratio"] is None else f"{b['ratio']:.0%}"
     section(

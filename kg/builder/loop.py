@@ -16,11 +16,12 @@ from rdflib import Dataset
 from tqdm import tqdm
 
 from kg.analyze.project import DEFAULT_TRUST, Trust
+from kg.atomic import staged_dir
 from kg.builder.fanout import resolve_stream
 from kg.builder.network import NetworkSink
 from kg.builder.sinks import ExtractionsSink, GraphFileSink, MemorySink, Sink, StoreSink
-from kg.builder.summary import BuildSummary
-from kg.errors import NoArticles
+from kg.builder.summary import BuildSummary, skip_message
+from kg.errors import NoArticles, OutputError
 from kg.pipeline import MAX_CHARS, Pipeline
 from kg.resolve import EntityTable
 from kg.store.formats import FORMATS
@@ -46,7 +47,8 @@ def run(
     ``jobs`` > 1 runs the NLP in that many processes, ``cluster`` (``tcp://HOST:PORT``
     or ``local:N``) on a Dask cluster; the results are the same, in the same order.
     Unreadable inputs go to ``on_skip`` and the summary. With no readable article at
-    all, :class:`NoArticles` is raised and no sink writes anything.
+    all, :class:`NoArticles` is raised and no sink writes anything; a sink that cannot
+    write raises :class:`OutputError`.
     """
     summary = BuildSummary()
 
@@ -58,22 +60,25 @@ def run(
     articles = pipeline.articles(inputs, on_skip=skip, stdin=stdin, max_chars=max_chars)
     if progress:
         articles = tqdm(articles, desc="articles", unit="art", leave=False)
-    with ExitStack() as stack:
-        for sink in sinks:
-            stack.enter_context(sink)
-        for resolved in resolve_stream(pipeline, articles, jobs=jobs, cluster=cluster):
+    try:
+        with ExitStack() as stack:
             for sink in sinks:
-                sink.add(resolved)
-            summary.add(resolved)
-        if not summary.articles:
-            raise no_articles(summary.skipped)  # the sinks discard what they had begun
-        for sink in sinks:
-            summary.outputs += sink.finish(summary)
+                stack.enter_context(sink)
+            for resolved in resolve_stream(pipeline, articles, jobs=jobs, cluster=cluster):
+                for sink in sinks:
+                    sink.add(resolved)
+                summary.add(resolved)
+            if not summary.articles:
+                raise no_articles(summary.skipped)  # the sinks discard what they had begun
+            for sink in sinks:
+                summary.outputs += sink.finish(summary)
+    except OSError as err:  # inputs never raise (they are skipped), so this is an output's
+        raise OutputError.from_oserror(err) from err
     return summary
 
 
 def no_articles(skipped: list[Skipped]) -> NoArticles:
-    reasons = "; ".join(f"{s.origin}: {s.reason}" for s in skipped) or "no inputs given"
+    reasons = "; ".join(skip_message(s) for s in skipped) or "no inputs given"
     return NoArticles(f"No readable article in the inputs ({reasons})")
 
 
@@ -89,17 +94,33 @@ def write_files(
 ) -> BuildSummary:
     """Build ``inputs`` into files in ``outdir``, streaming: no article is kept in memory.
 
-    Writes ``graph.<ext>`` (``fmt``) and ``extractions.jsonl``, each atomically, and with
-    ``network`` the actor network of the facts ``trust`` admits: ``graph.html`` (the
-    interactive page) and ``network.json``. ``options`` go to :func:`run`. The summary's
-    ``outputs`` lists the paths.
+    Writes ``graph.<ext>`` (``fmt``) and ``extractions.jsonl``, and with ``network`` the
+    actor network of the facts ``trust`` admits: ``graph.html`` (the interactive page)
+    and ``network.json``. ``options`` go to :func:`run`. The summary's ``outputs`` lists
+    the paths.
+
+    All or nothing, as a set: the files are staged in a directory beside ``outdir`` and
+    swapped in together once all are written. On any failure (:class:`NoArticles`,
+    :class:`OutputError`, an interrupt) ``outdir`` keeps its previous files and a new
+    ``outdir`` is not left behind.
     """
     outdir = Path(outdir)
-    graph = GraphFileSink(outdir / ("graph" + FORMATS[fmt].suffix), fmt)
-    sinks: list[Sink] = [graph, ExtractionsSink(outdir / "extractions.jsonl")]
-    if network:
-        sinks.append(NetworkSink(graph, outdir, trust=trust))
-    return run(pipeline, inputs, sinks, **options)
+    try:
+        with staged_dir(outdir) as stage:
+            graph = GraphFileSink(stage / ("graph" + FORMATS[fmt].suffix), fmt)
+            sinks: list[Sink] = [graph, ExtractionsSink(stage / "extractions.jsonl")]
+            if network:
+                sinks.append(NetworkSink(graph, stage, trust=trust))
+            summary = run(pipeline, inputs, sinks, **options)
+    except OSError as err:
+        raise OutputError.from_oserror(err, outdir) from err
+    except OutputError as err:
+        if not isinstance(err.__cause__, OSError):
+            raise
+        # name the output directory the user gave, not the staging directory
+        raise OutputError.from_oserror(err.__cause__, outdir) from err.__cause__
+    summary.outputs = [outdir / path.relative_to(stage) for path in summary.outputs]
+    return summary
 
 
 @dataclass
@@ -203,6 +224,6 @@ def build(
         jobs=jobs,
         cluster=cluster,
         progress=progress,
-        on_skip=lambda s: log.warning("skipped %s: %s", s.origin, s.reason),
+        on_skip=lambda s: log.warning("skipped %s", skip_message(s)),
     )
     return result.dataset

@@ -9,13 +9,9 @@ from kg.analyze.export import write_network_json
 from kg.analyze.project import DEFAULT_TRUST, Trust
 from kg.builder.sinks import GraphFileSink, Sink
 from kg.builder.summary import BuildSummary
-from kg.render.html import write_html
+from kg.render.html import page_title, write_html
 from kg.store.sink import network_view
 from kg.types import ResolvedArticle
-
-
-def page_title(articles: int) -> str:
-    return f"kg: actor network of {articles} article{'s' if articles != 1 else ''}"
 
 
 class NetworkSink(Sink):

@@ -46,7 +46,7 @@ class BuildSummary:
         lines = [f"articles: {self.articles}"]
         if self.skipped:
             lines.append(f"skipped:  {len(self.skipped)}")
-            lines += [f"  - {s.origin}: {s.reason}" for s in self.skipped]
+            lines += [f"  - {skip_message(s)}" for s in self.skipped]
         by_type = Counter(_local(c) for c in self.entity_class.values())
         lines.append(_counted("entities", by_type))
         lines.append(_counted("relations", self.relation_types))
@@ -57,6 +57,13 @@ class BuildSummary:
                 label, cls = self.labels[iri], _local(self.entity_class[iri])
                 lines.append(f"  {label} ({cls}): {n} relation{'s' if n != 1 else ''}")
         return lines + self.output_lines
+
+
+def skip_message(skipped: Skipped) -> str:
+    """What was skipped and why, naming the location once (most reasons already start with it)."""
+    if skipped.reason.startswith(skipped.origin):
+        return skipped.reason
+    return f"{skipped.origin}: {skipped.reason}"
 
 
 def _counted(name: str, counts: Counter) -> str:

@@ -24,8 +24,9 @@ Read news articles, extract actors, relations and events, and write:
   OUTDIR/graph.html         the actor network as an interactive page (works offline)
   OUTDIR/network.json       the actor network as node-link JSON (networkx)
 and print a summary. INPUT is a .txt, .html or .jsonl file, a directory (read
-recursively), or - for standard input. Inputs that cannot be read are listed with
-the reason and the others still make it into the graph (exit status 3).
+recursively), or - for standard input (JSONL, HTML or text, told apart by content).
+Inputs that cannot be read are listed with the reason and the others still make it
+into the graph (exit status 3). The outputs are replaced together or not at all.
 
 With --store DIR the graph goes into a persistent store that grows run by run
 (query, analyze, render, export and serve accept DIR where they take a graph file);

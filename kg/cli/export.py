@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from kg.analyze import annotate, project_file
 from kg.analyze.export import FORMATS, write
+from kg.atomic import staged_dir
 from kg.cli import add_trust_options, example_epilog, trust_from_args
+from kg.errors import OutputError
 
 
 def add_parser(subparsers) -> None:
@@ -38,6 +41,15 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     G = annotate(project_file(args.graph, trust=trust_from_args(args)))
-    for path in write(G, args.format, args.output):
+    out = Path(args.output)
+    try:
+        if args.format == "csv":  # two files, swapped in together
+            with staged_dir(out) as stage:
+                paths = [out / p.relative_to(stage) for p in write(G, args.format, stage)]
+        else:
+            paths = write(G, args.format, out)
+    except OSError as err:
+        raise OutputError.from_oserror(err, out) from err
+    for path in paths:
         print(f"Wrote {path}")
     return 0

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from kg.cli import EXIT_SKIPPED, add_pipeline_options, example_epilog, pipeline_from_args
+from kg.errors import OutputError
 
 DESCRIPTION = """\
 Write every mention, relation and event found in the articles to a JSONL file
@@ -33,18 +34,22 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     # imported when the command runs: `kg --help` and the other commands need not load it
     from kg.builder import build_in_memory
+    from kg.builder.summary import skip_message
     from kg.store.jsonl import json_line, records, write_extractions
 
     result = build_in_memory(
         pipeline_from_args(args),
         args.inputs,
-        on_skip=lambda s: print(f"skipped {s.origin}: {s.reason}", file=sys.stderr),
+        on_skip=lambda s: print(f"skipped {skip_message(s)}", file=sys.stderr),
     )
     if args.output == "-":
         for r in result.extractions:
             for rec in records(r):
                 sys.stdout.write(json_line(rec))
     else:
-        n = write_extractions(result.extractions, args.output)
+        try:
+            n = write_extractions(result.extractions, args.output)
+        except OSError as err:
+            raise OutputError.from_oserror(err, args.output) from err
         print(f"wrote {n} records for {result.articles} article(s) to {args.output}", file=sys.stderr)
     return EXIT_SKIPPED if result.skipped else 0

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from kg.cli import add_trust_options, example_epilog, trust_from_args
+from kg.errors import OutputError
 
 
 def add_parser(subparsers) -> None:
@@ -37,18 +37,29 @@ def add_parser(subparsers) -> None:
     parser.add_argument(
         "--types", nargs="+", metavar="TYPE", help="draw only actors of these types, e.g. State ArmedGroup Person"
     )
-    parser.add_argument("--title", help="page title (default: from the file name)")
+    parser.add_argument("--title", help="page title (default: as `kg build` titles it, by its article count)")
     add_trust_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     # imported when the command runs: `kg --help` and the other commands need not load it
-    from kg.analyze import project_file
-    from kg.render import write_html
+    from rdflib import RDF
 
-    G = project_file(args.graph, trust=trust_from_args(args))
-    title = args.title or f"Actor network: {Path(args.graph).name}"
-    path = write_html(G, args.output, title=title, focus=args.focus, depth=args.depth, top=args.top, types=args.types)
+    from kg.analyze import project
+    from kg.rdf.vocab import KG
+    from kg.render import page_title, write_html
+    from kg.store.sink import StoreView
+    from kg.store.source import open_store
+
+    graph = StoreView(open_store(args.graph))
+    G = project(graph, trust=trust_from_args(args))
+    title = args.title or page_title(sum(1 for _ in graph.subjects(RDF.type, KG.Article)))
+    try:
+        path = write_html(
+            G, args.output, title=title, focus=args.focus, depth=args.depth, top=args.top, types=args.types
+        )
+    except OSError as err:
+        raise OutputError.from_oserror(err, args.output) from err
     print(f"Wrote {path} ({G.number_of_nodes()} actors in the graph); open it in a browser")
     return 0

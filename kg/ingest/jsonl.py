@@ -109,15 +109,17 @@ def article_from_json(line: str, where: str) -> Article | Skipped:
 
 
 def looks_like_jsonl(text: str) -> bool:
-    """True when the first non-blank line is a JSON object with "text" and every line starts with "{"."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if not lines or not all(line.startswith("{") for line in lines):
-        return False
-    try:
-        first = json.loads(lines[0])
-    except json.JSONDecodeError:
-        return False
-    return isinstance(first, dict) and "text" in first
+    """True when some line of ``text`` is a JSON object with an "id" or a "text" (stdin's test)."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line.startswith("{") and line.endswith("}"):
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(obj, dict) and ("text" in obj or "id" in obj):
+                return True
+    return False
 
 
 def _string(value: object) -> str | None:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from kg.ingest.html import read_html_file
+from kg.ingest.html import article_from_html, read_html_file
 from kg.ingest.jsonl import looks_like_jsonl, read_jsonl_file, read_jsonl_lines
-from kg.ingest.text import article_from_text, decode_text, read_text_file, stdin_id
+from kg.ingest.text import article_from_text, decode_text, looks_binary, read_text_file, stdin_id
 from kg.types import Article, Skipped
 
 STDIN = "-"
+STDIN_ORIGIN = "stdin"
 KINDS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MAX_BYTES = 20_000_000
 _READABLE = ".txt, .html/.htm and .jsonl files (or - for stdin)"
@@ -65,6 +67,8 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Source | Skipped]:
             yield _source(path, origin)
         elif path.exists():
             yield Skipped(origin, f"{origin} is not a regular file or a directory; kg reads {_READABLE}")
+        elif path.is_symlink():
+            yield _dangling(path, origin)
         else:
             yield Skipped(origin, f"{origin} does not exist; check the path")
 
@@ -97,6 +101,16 @@ def _walk(directory: Path, origin: str, seen: set[Path]) -> Iterator[Source | Sk
             yield from _walk(entry, entry_origin, seen)
         elif entry.is_file():
             yield _source(entry, entry_origin)
+        elif entry.is_symlink() and not entry.exists():
+            yield _dangling(entry, entry_origin)
+
+
+def _dangling(path: Path, origin: str) -> Skipped:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "a missing file"
+    return Skipped(origin, f"{origin} is a symbolic link to {target}, which does not exist; fix or remove the link")
 
 
 def _source(path: Path, origin: str) -> Source | Skipped:
@@ -133,18 +147,49 @@ def _readers(
 
 
 def read_stdin(stream: IO[str] | IO[bytes], max_bytes: int = MAX_BYTES) -> Iterator[Article | Skipped]:
-    """One text article, or JSON Lines when every line is a JSON object and the first has "text"."""
+    """Standard input read as the same bytes in a file would be: JSON Lines, HTML or text,
+    recognised by content (:func:`stdin_kind`), with the same articles and skips.
+
+    Only the names differ: origins are ``stdin`` (``stdin:LINE`` for JSON Lines) and a
+    text or HTML article's id is drawn from its content.
+    """
     binary = getattr(stream, "buffer", None)  # sys.stdin: read bytes and check them ourselves
     data = (binary or stream).read()
-    text = decode_text(data, "stdin") if isinstance(data, bytes) else data
+    given = data if isinstance(data, str) else None  # a text stream: already decoded
+    if given is not None:
+        data = given.encode("utf-8", "surrogatepass")
+    kind = stdin_kind(data)
+    if kind == "jsonl":  # lines split at "\n" only, as in a file
+        lines = io.StringIO(given, newline="\n") if given is not None else io.BytesIO(data)
+        yield from read_jsonl_lines(lines, STDIN_ORIGIN, max_bytes)
+        return
+    if len(data) > max_bytes:
+        yield Skipped(STDIN_ORIGIN, f"stdin holds more than the {max_bytes:,}-byte limit for one article")
+        return
+    if kind == "html":
+        yield article_from_html(data, article_id=stdin_id(data.decode("utf-8", "replace")), origin=STDIN_ORIGIN)
+        return
+    text = given if given is not None else decode_text(data, STDIN_ORIGIN)
     if isinstance(text, Skipped):
         yield text
-    elif looks_like_jsonl(text):
-        yield from read_jsonl_lines(text.split("\n"), "stdin", max_bytes)
-    elif len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        yield Skipped("stdin", f"stdin holds more than the {max_bytes:,}-byte limit for one article")
     else:
-        yield article_from_text(text, article_id=stdin_id(text), origin="stdin")
+        yield article_from_text(text, article_id=stdin_id(text), origin=STDIN_ORIGIN)
+
+
+def stdin_kind(data: bytes) -> str:
+    """What the bytes on stdin hold, judged by content: "jsonl", "html" or "txt".
+
+    HTML starts with a tag; JSON Lines has a first line that opens a JSON object or some
+    line that is one (a broken line is then skipped, as in a .jsonl file); the rest is text.
+    """
+    if looks_binary(data):
+        return "txt"  # decode_text says why it is not read
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        return "html"
+    if head.startswith(b"{") or looks_like_jsonl(data.decode("utf-8", "replace")):
+        return "jsonl"
+    return "txt"
 
 
 def _unique(article: Article, taken: set[str]) -> Article:

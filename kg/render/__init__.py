@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from kg.render.html import render_html, write_html
+from kg.render.html import page_title, render_html, write_html
 
-__all__ = ["render_html", "write_html"]
+__all__ = ["page_title", "render_html", "write_html"]

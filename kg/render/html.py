@@ -55,6 +55,11 @@ POLARITY_COLORS = {HOSTILE: "#d62728", COOPERATIVE: "#2ca02c", NEUTRAL: "#9a9a9a
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
+def page_title(articles: int) -> str:
+    """The page's title for a graph of ``articles`` articles: the same from `kg build` and `kg render`."""
+    return f"kg: actor network of {articles} article{'s' if articles != 1 else ''}"
+
+
 def write_html(
     G: nx.Graph,
     path: str | Path,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -44,7 +45,7 @@ def query(source, sparql: str) -> Result:
     try:
         answer = store.query(sparql, prefixes=PREFIXES, **union)
     except SyntaxError as err:
-        raise QueryError(f"The query is not valid SPARQL: {err}") from err
+        raise QueryError(syntax_message(sparql, str(err))) from err
     except OSError as err:
         raise QueryError(f"The query failed: {err}") from err
     if isinstance(answer, ox.QueryBoolean):
@@ -58,6 +59,72 @@ def query(source, sparql: str) -> Result:
     variables = [v.value for v in answer.variables]
     rows = [[solution[v] for v in variables] for solution in answer]
     return Result(variables=variables, rows=rows)
+
+
+_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+_PROLOGUE = re.compile(r"\s*(#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
+_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+_EXCERPT = 60  # characters of the query line shown before the caret
+_LISTED = 10  # expected tokens named in full
+
+
+def syntax_message(sparql: str, error: str) -> str:
+    """A parser error as a person reads it: what was expected, line, column and a caret.
+
+    Oxigraph lists every character class the grammar allowed (about 400 characters of
+    Unicode ranges); these become "a name" or "a number". An update sent where a query
+    was expected says how to update instead.
+    """
+    update = update_keyword(sparql)
+    if update:
+        return (
+            f"This is a SPARQL Update ({update}), and a query only reads a graph. To change one, serve it "
+            "with `kg serve STORE --allow-update` and POST the update to its /sparql endpoint, or send "
+            "the graphs to a triple store with `kg push`"
+        )
+    found = _AT.match(error)
+    if not found:
+        return f"The query is not valid SPARQL: {error}"
+    line, column, expected = int(found[1]), int(found[2]), _expected(found[3])
+    lines = sparql.split("\n")
+    text = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+    start = max(0, column - 1 - _EXCERPT)
+    shown = ("..." if start else "") + text[start : start + 2 * _EXCERPT]
+    caret = " " * (column - 1 - start + (3 if start else 0)) + "^"
+    return f"The query is not valid SPARQL at line {line}, column {column}: {expected}\n  {shown}\n  {caret}"
+
+
+def update_keyword(sparql: str) -> str | None:
+    """The operation (INSERT, DELETE, ...) when ``sparql`` is a SPARQL Update, else None."""
+    rest, end = sparql, None
+    while end != 0:
+        found = _PROLOGUE.match(rest)
+        end = found.end() if found and found.end() else 0
+        rest = rest[end:]
+    found = _UPDATE.match(rest.lstrip())
+    return found[1].upper() if found else None
+
+
+def _expected(text: str) -> str:
+    """``expected one of "a", "b", ['A' ..= 'Z' | ...], [_]`` -> ``expected "a", "b" or a name``."""
+    text = text.strip()
+    if not text.startswith("expected"):
+        return text
+    body = text.removeprefix("expected").strip().removeprefix("one of").strip()
+    items, classes = [], []
+    for token in re.findall(r'"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^,\s]+', body):
+        if token.startswith("["):
+            kind = "a name" if "'A'" in token else "a number" if "'0'" in token else None
+            if kind and kind not in classes:
+                classes.append(kind)
+        else:
+            items.append(token)
+    items += classes
+    if not items:
+        return "unexpected text here"
+    if len(items) > _LISTED:
+        items = items[:_LISTED] + [f"one of {len(items) - _LISTED} more"]
+    return "expected " + (items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1])
 
 
 def term_text(term, compact: bool = True) -> str:
