@@ -134,7 +134,7 @@ def test_outputs_version_is_printed():
 @pytest.mark.parametrize(
     "origin, reason, expected",
     [
-        ("in/x.txt", "in/x.txt is empty", "in/x.txt is empty"),
+        ("in/x.txt", "in/x.txt is empty", "in/x.txt: is empty"),
         ("f.jsonl:4", "f.jsonl:4: not valid JSON", "f.jsonl:4: not valid JSON"),
         ("in/y.txt", "could not be read", "in/y.txt: could not be read"),
     ],

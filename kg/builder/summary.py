@@ -61,9 +61,10 @@ class BuildSummary:
 
 def skip_message(skipped: Skipped) -> str:
     """What was skipped and why, naming the location once (most reasons already start with it)."""
-    if skipped.reason.startswith(skipped.origin):
-        return skipped.reason
-    return f"{skipped.origin}: {skipped.reason}"
+    reason = skipped.reason
+    if reason.startswith(skipped.origin):
+        reason = reason[len(skipped.origin) :].lstrip(" :")
+    return f"{skipped.origin}: {reason}"
 
 
 def _counted(name: str, counts: Counter) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.extract.syntax import conjuncts
 from kg.nlp import lexicon as lex
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ def kind_phrases(tok, words=None) -> list:
     for "X-designated" the noun it modifies.
     """
     if tok.dep_ == "amod":
-        return _conjuncts(tok.head) if _kind_like(tok.head) else []
+        return conjuncts(tok.head) if _kind_like(tok.head) else []
     words = words or frame(tok)
     found = []
     for w in words:
@@ -172,7 +173,7 @@ def kind_phrases(tok, words=None) -> list:
         ]
     out = []
     for f in found:
-        out += [t for t in _conjuncts(f) if t not in out]
+        out += [t for t in conjuncts(f) if t not in out]
     return out
 
 
@@ -180,15 +181,6 @@ def _has_other_object(verb, obj) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.i != obj.i for c in verb.children) or any(
         c.dep_ == "nsubjpass" for c in verb.head.children
     )
-
-
-def _conjuncts(tok) -> list:
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
-    return sorted(out, key=lambda t: t.i)
 
 
 def kind_span(head):

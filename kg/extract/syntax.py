@@ -27,6 +27,16 @@ def dependency_path(a, b) -> tuple[list, list]:
     return up_a[: lca + 1], list(reversed(up_b[:-1]))
 
 
+def conjuncts(tok) -> list:
+    """``tok`` and the words coordinated with it ("KH and KSS"), in text order."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
 def sentence_span(token) -> Span:
     """The sentence of ``token``, trimmed of surrounding white space."""
     sent = token.sent
@@ -49,12 +59,7 @@ class Syntax:
 
     def conjuncts(self, tok) -> list:
         """``tok`` and the words coordinated with it ("KH and KSS")."""
-        out, stack = [], [tok]
-        while stack:
-            t = stack.pop()
-            out.append(t)
-            stack.extend(c for c in t.children if c.dep_ == "conj")
-        return sorted(out, key=lambda t: t.i)
+        return conjuncts(tok)
 
     def referents(self, tok, *, through_roles: bool = True) -> list[Mention]:
         """The mentions a noun phrase headed by ``tok`` refers to.
