@@ -282,3 +282,82 @@ def test_serve_names_what_it_cannot_serve(tmp_path):
         timeout=120,
     )
     assert done.returncode == 1 and "[E005]" in done.stderr and "Traceback" not in done.stderr
+
+
+# -- scheduling under load (issue 11): deadline from arrival, bounded queue, the reserve -----------
+@pytest.fixture(scope="module")
+def small_graph(tmp_path_factory):
+    """A generated graph of 300 triples: small to load, and SLOW over it runs far past any limit."""
+    path = tmp_path_factory.mktemp("graph") / "small.nt"
+    path.write_text(
+        "".join(f"<urn:x:s{i % 50}> <urn:x:p{i % 7}> <urn:x:o{i}> .\n" for i in range(300)), encoding="utf-8"
+    )
+    return path
+
+
+def _timed(url: str, query: str) -> tuple[int, str | None, float]:
+    """(status, Retry-After header, seconds to the answer) of one GET."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    t0 = time.monotonic()
+    try:
+        with urllib.request.urlopen(url + "?" + urllib.parse.urlencode({"query": query}), timeout=60) as response:
+            response.read()
+            status, retry = response.status, response.headers.get("Retry-After")
+    except urllib.error.HTTPError as err:
+        err.read()
+        status, retry = err.code, err.headers.get("Retry-After")
+    return status, retry, time.monotonic() - t0
+
+
+def _in_background(url: str, queries: list[str], results: list) -> list[threading.Thread]:
+    threads = [threading.Thread(target=lambda q=q: results.append(_timed(url, q))) for q in queries]
+    for t in threads:
+        t.start()
+    return threads
+
+
+def test_serve_time_limit_counts_from_arrival(small_graph):
+    srv = Server(str(small_graph), "--timeout", "2")
+    try:
+        slow: list = []
+        threads = _in_background(srv.url, [SLOW, SLOW], slow)  # both workers busy
+        time.sleep(0.3)
+        status, _, seconds = _timed(srv.url, SLOW)
+        assert status == 503 and seconds < 3.5, seconds  # not its wait plus a whole time limit (4.6 s before)
+        for t in threads:
+            t.join(60)
+        assert [s for s, _, _ in slow] == [503, 503]
+    finally:
+        assert srv.stop() == 0
+
+
+def test_serve_full_queue_is_refused_at_once_with_retry_after(small_graph):
+    srv = Server(str(small_graph), "--timeout", "3", "--workers", "1", "--queue", "1")
+    try:
+        results: list = []
+        for t in _in_background(srv.url, [SLOW] * 5, results):
+            t.join(60)
+        refused = [(retry, seconds) for status, retry, seconds in results if status == 503 and retry]
+        assert len(refused) >= 2  # one running, one waiting, one maybe on the reserve: the others refused
+        assert all(int(retry) >= 1 and seconds < 1.5 for retry, seconds in refused)
+        assert http(srv.url, query="ASK {}")[0] == 200
+    finally:
+        assert srv.stop() == 0
+
+
+def test_serve_cheap_query_is_not_held_behind_slow_ones(small_graph):
+    srv = Server(str(small_graph), "--timeout", "6")
+    try:
+        slow: list = []
+        threads = _in_background(srv.url, [SLOW, SLOW], slow)  # both regular workers busy for 6 s
+        time.sleep(0.5)
+        status, _, seconds = _timed(srv.url, "ASK { ?s ?p ?o }")
+        assert status == 200 and seconds < 3.0, (status, seconds)  # without the reserve: 5.5 s
+        for t in threads:
+            t.join(60)
+        assert [s for s, _, _ in slow] == [503, 503]
+    finally:
+        assert srv.stop() == 0

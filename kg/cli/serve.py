@@ -17,7 +17,10 @@ The default graph is the union of all article graphs; kg's prefixes are predecla
 The endpoint is read-only unless --allow-update is given (SPARQL Update is then
 written to the store; to a graph file's in-memory copy only, lost when the server
 stops). A query running past --timeout is stopped with an error and the server keeps
-serving. Ctrl-C stops it."""
+serving; the limit counts from the request's arrival, waiting included. At most
+--queue queries wait for a free process (one more is refused at once with 503 and
+Retry-After), and a reserve process answers quick queries while slow ones hold the
+others. Ctrl-C stops it."""
 
 
 def add_parser(sub) -> None:
@@ -48,6 +51,13 @@ def add_parser(sub) -> None:
         metavar="N",
         help="queries answered at once, one process each (default: 2; 1 with --allow-update)",
     )
+    p.add_argument(
+        "--queue",
+        type=int,
+        default=None,
+        metavar="N",
+        help="queries waiting for a free process at most; one more is refused with 503 (default: 2 x --workers)",
+    )
     p.add_argument("--cors", action="store_true", help="allow queries from web pages of any origin (CORS)")
     p.add_argument("-q", "--quiet", action="store_true", help="do not log each request")
     p.set_defaults(func=run)
@@ -64,6 +74,7 @@ def run(args) -> int:
         allow_update=args.allow_update,
         timeout=args.timeout,
         workers=args.workers,
+        queue=args.queue,
         cors=args.cors,
         quiet=args.quiet,
     )

@@ -10,15 +10,35 @@ the actor network (kg.render).
 Queries run in worker processes, each holding the store open (read-only, unless
 updates are allowed: then one read-write worker). pyoxigraph can't cancel a running
 query, so a query past the time limit is stopped by killing its worker; a new one takes
-its place and the server keeps serving. A graph file is loaded once into a temporary
+its place (started in the background: the client has its answer at once) and the server
+keeps serving. A graph file is loaded once into a temporary
 store that the workers share, removed when the server stops.
+
+Scheduling. A request's deadline is its arrival + the time limit: waiting for a worker
+counts, and a request still waiting at its deadline gets the timeout error (503) without
+running. At most ``queue`` requests wait (default: twice the workers); one more is
+answered 503 at once, with a Retry-After of the seconds until a running query is sure
+to have ended. Waiting requests are served oldest first.
+
+So that a cheap query is not held behind slow ones, the pool keeps one reserve worker
+beside the regular ones (none with ``allow_update``: a read-write store opens in one
+process only). Only a request that has waited RESERVE_AFTER_S may take it, and it runs
+there for at most RESERVE_LIMIT_S: a query past that is stopped and goes back to wait for a
+regular worker, within its own deadline. Slow queries therefore can't occupy the reserve
+for longer than RESERVE_LIMIT_S each, and a query that runs in under RESERVE_LIMIT_S waits
+about RESERVE_AFTER_S (plus the cheap queries ahead of it, and a worker restart after
+a slow one was stopped there), however many slow queries hold the regular workers. The
+price: one more process holding the store, and up to RESERVE_LIMIT_S of work thrown away
+for a slow query that tried the reserve first. Ordering by expected cost was rejected:
+the cost of a SPARQL query is not known before it runs.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 import multiprocessing
 import os
-import queue
 import shutil
 import sys
 import tempfile
@@ -82,6 +102,10 @@ CHARSET_TYPES = ("text/", "application/sparql-results+json", "application/json",
 MAX_BODY = 64 * 1024 * 1024
 REFRESH_S = 1.0  # a read-only worker reopens the store at most this often, to see new articles
 PAGE_TTL_S = 60.0
+# the reserve: a query that has waited RESERVE_AFTER_S for a worker may run on the reserve
+# worker for up to RESERVE_LIMIT_S; past that it is stopped and waits for a regular worker
+RESERVE_AFTER_S = 0.2
+RESERVE_LIMIT_S = 1.0
 
 
 def negotiate(accept: str | None, kind: str) -> str | None:
@@ -201,18 +225,50 @@ class QueryTimeout(QueryError):
     pass
 
 
-class WorkerPool:
-    """Worker processes over one store location; a job past its time limit kills its worker."""
+class QueueFull(QueryError):
+    """Every query process is busy and the waiting line is full; ``retry_after`` is in seconds."""
 
-    def __init__(self, location: str, *, size: int, writable: bool, prefixes: dict[str, str]):
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class WorkerPool:
+    """Worker processes over one store location, with a bounded waiting line and a reserve.
+
+    A job's deadline is its arrival + ``timeout``; a job past it while waiting gets
+    QueryTimeout without running, and one past it while running has its worker killed.
+    """
+
+    def __init__(
+        self,
+        location: str,
+        *,
+        size: int,
+        writable: bool,
+        prefixes: dict[str, str],
+        queue: int | None = None,
+        reserve: int = 1,
+    ):
         self.location, self.writable, self.prefixes = location, writable, prefixes
+        self.size = 1 if writable else max(1, size)
+        self.queue_max = 2 * self.size if queue is None else max(0, queue)
         self._ctx = multiprocessing.get_context("spawn")  # never fork a process with server threads
-        self._idle: queue.Queue = queue.Queue()
+        self._cond = threading.Condition()
+        self._idle: list = []  # regular workers
+        self._spare: list = []  # the reserve
+        self._waiting: list = []  # (arrival, seq, may use the reserve), oldest first
+        self._running: dict = {}  # seq -> deadline of each job running
+        self._seq = 0
         self._workers: set = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(1 if writable else max(1, size)):
-            self._idle.put(self._start())
+        self._failure: str | None = None
+        for _ in range(self.size):
+            self._idle.append(self._start())
+        # a read-write store opens in one process only: no reserve beside it
+        for _ in range(0 if writable else max(0, reserve)):
+            self._spare.append(self._start())
 
     def _start(self):
         parent, child = self._ctx.Pipe()
@@ -243,31 +299,116 @@ class WorkerPool:
         with self._lock:
             self._workers.discard(worker)
 
-    def run(self, job: dict, *, timeout: float) -> tuple:
-        """Run ``job`` in a free worker within ``timeout`` seconds (QueryTimeout past it)."""
-        try:
-            worker = self._idle.get(timeout=timeout + 5)
-        except queue.Empty:
-            raise QueryTimeout(f"Every query process stayed busy for {timeout + 5:.0f} s: try again later") from None
-        proc, conn = worker
-        try:
-            conn.send(job)
-            if conn.poll(timeout):
-                reply = conn.recv()
-                self._idle.put(worker)
-                return reply
-            stopped = True
-        except (EOFError, OSError):
-            stopped = False
-        self._stop(worker)
-        if not self._closed:
-            self._idle.put(self._start())
-        if stopped:
+    def _replace(self, worker, into: list) -> None:
+        """Kill ``worker``; start its replacement in the background (the client has its answer)."""
+
+        def restart() -> None:
+            self._stop(worker)
+            if self._closed:
+                return
+            try:
+                fresh = self._start()
+            except (GraphError, OSError, EOFError) as err:
+                if self._closed:  # stopped while starting: not a failure
+                    return
+                with self._cond:
+                    self._failure = str(err)
+                    self._cond.notify_all()
+                return
+            if self._closed:
+                self._stop(fresh)
+                return
+            with self._cond:
+                into.append(fresh)
+                self._cond.notify_all()
+
+        threading.Thread(target=restart, name="kg-sparql-restart", daemon=True).start()
+
+    def _retry_after(self) -> int:
+        """Seconds until some running job is sure to have ended (its deadline)."""
+        now = time.monotonic()
+        soonest = min(self._running.values(), default=now + 1)
+        return max(1, math.ceil(soonest - now))
+
+    def _take(self, arrival: float, deadline: float, reserve_ok: bool, timeout: float, first: bool):
+        """Wait for a worker: (worker, from the reserve?); QueueFull / QueryTimeout when none comes."""
+        with self._cond:
+            self._seq += 1
+            me = (arrival, self._seq, reserve_ok)
+            if first and not self._idle and len(self._waiting) >= self.queue_max:
+                raise QueueFull(
+                    f"Every query process is busy and {len(self._waiting)} queries are waiting: try again later "
+                    "(or start the endpoint with more --workers or a longer --queue)",
+                    self._retry_after(),
+                )
+            bisect.insort(self._waiting, me)
+            try:
+                while True:
+                    if self._failure:
+                        raise GraphError(self._failure)
+                    now = time.monotonic()
+                    if now >= deadline:
+                        raise QueryTimeout(
+                            f"The query waited {now - arrival:.1f} s for a free query process and reached the "
+                            f"time limit of {timeout:g} s without running: try again later (or start the "
+                            "endpoint with more --workers)"
+                        )
+                    if self._idle and self._waiting[0] == me:
+                        return self._idle.pop(), False
+                    wake = deadline
+                    if reserve_ok:
+                        due = arrival + RESERVE_AFTER_S
+                        ahead = next(w for w in self._waiting if w[2] and w[0] + RESERVE_AFTER_S <= now or w == me)
+                        if now >= due and self._spare and ahead == me:
+                            return self._spare.pop(), True
+                        if now < due:
+                            wake = min(wake, due)
+                    self._cond.wait(max(0.0, wake - now))
+            finally:
+                self._waiting.remove(me)
+                self._cond.notify_all()
+
+    def run(self, job: dict, *, timeout: float, arrival: float | None = None) -> tuple:
+        """Run ``job`` by ``arrival`` (default: now) + ``timeout`` seconds (QueryTimeout past it)."""
+        arrival = time.monotonic() if arrival is None else arrival
+        deadline = arrival + timeout
+        reserve_ok, first = job["kind"] == "query", True  # the page is never quick: it waits for a regular worker
+        while True:
+            worker, spare = self._take(arrival, deadline, reserve_ok, timeout, first)
+            first = False
+            home = self._spare if spare else self._idle
+            limit = deadline - time.monotonic()
+            if spare:
+                limit = min(limit, RESERVE_LIMIT_S)
+            with self._cond:
+                self._seq += 1
+                key = self._seq
+                self._running[key] = time.monotonic() + limit
+            proc, conn = worker
+            try:
+                conn.send(job)
+                if conn.poll(max(0.0, limit)):
+                    reply = conn.recv()
+                    with self._cond:
+                        home.append(worker)
+                        self._cond.notify_all()
+                    return reply
+                stopped = True
+            except (EOFError, OSError):
+                stopped = False
+            finally:
+                with self._cond:
+                    self._running.pop(key, None)
+            self._replace(worker, home)
+            if not stopped:
+                return ("error", str(QueryError(f"The query process ended while running the {job['kind']}")))
+            if spare and time.monotonic() < deadline:
+                reserve_ok = False  # not a cheap query: wait for a regular worker, within the same deadline
+                continue
             raise QueryTimeout(
                 f"The {job['kind']} ran past the time limit of {timeout:g} s and was stopped "
                 "(start the endpoint with a larger --timeout, or narrow the query)"
             )
-        return ("error", str(QueryError(f"The query process ended while running the {job['kind']}")))
 
     def close(self) -> None:
         self._closed = True
@@ -366,9 +507,20 @@ class Handler(BaseHTTPRequestHandler):
             )
         self._reply({"kind": "update", "text": params["update"][0]})
 
+    def parse_request(self) -> bool:
+        self.arrived = time.monotonic()  # the request line is in: the time limit counts from here
+        return super().parse_request()
+
     def _reply(self, job: dict) -> None:
         try:
-            reply = self.endpoint.pool.run(job, timeout=self.endpoint.timeout)
+            reply = self.endpoint.pool.run(job, timeout=self.endpoint.timeout, arrival=self.arrived)
+        except QueueFull as err:
+            return self._send(
+                503,
+                "text/plain; charset=utf-8",
+                (str(err) + "\n").encode("utf-8"),
+                extra={"Retry-After": str(err.retry_after)},
+            )
         except QueryTimeout as err:
             return self._text(503, str(err))
         except GraphError as err:  # no worker could be restarted
@@ -412,7 +564,11 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class Endpoint:
-    """The endpoint over ``source`` (a store directory or a graph file); ``port=0`` picks a free port."""
+    """The endpoint over ``source`` (a store directory or a graph file); ``port=0`` picks a free port.
+
+    ``queue`` bounds the requests waiting for a worker (default: twice ``workers``);
+    ``reserve`` is the number of reserve workers (0: none, as before issue 11).
+    """
 
     def __init__(
         self,
@@ -423,6 +579,8 @@ class Endpoint:
         allow_update: bool = False,
         timeout: float = 30.0,
         workers: int = 2,
+        queue: int | None = None,
+        reserve: int = 1,
         cors: bool = False,
         quiet: bool = False,
     ):
@@ -437,7 +595,14 @@ class Endpoint:
         self.pool = None
         try:
             location = self._location(Path(source))
-            self.pool = WorkerPool(location, size=workers, writable=allow_update, prefixes=dict(PREFIXES))
+            self.pool = WorkerPool(
+                location,
+                size=workers,
+                writable=allow_update,
+                prefixes=dict(PREFIXES),
+                queue=queue,
+                reserve=reserve,
+            )
             self.httpd = ThreadingHTTPServer((host, port), type("BoundHandler", (Handler,), {"endpoint": self}))
         except BaseException as err:
             self.close()  # no worker or temporary store left behind
