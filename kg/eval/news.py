@@ -80,6 +80,7 @@ from kg.errors import InputError
 from kg.eval import mapping
 from kg.eval import news_align as align
 from kg.eval.news_align import GoldEntity, GoldEvent, GoldRelation, NewsRecord
+from kg.eval.report import table as report_table
 from kg.eval.scoring import PRF, Report
 from kg.ingest.jsonl import article_from_json
 from kg.types import Article, ResolvedArticle, Skipped
@@ -411,20 +412,8 @@ def _share(right: int, total: int) -> str:
 
 
 def _table(title: str, r: Report, kinds: tuple[str, ...], order: Iterable[str] = ()) -> list[str]:
-    """Like :func:`kg.eval.report.table`, with this section's own error kinds."""
-    types = [t for t in order if t in r.per_type] + sorted(t for t in r.per_type if t not in order)
-    width = max([len(t) for t in types] + [len("micro")]) + 2
-    lines = [title, f"  {'type':<{width}}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
-    for t, s in [(t, r.per_type[t]) for t in types] + [("micro", r.overall)]:
-        lines.append(
-            f"  {t:<{width}}{_pct(s.precision):>7}{_pct(s.recall):>7}{_pct(s.f1):>7}{s.gold:>7}{s.predicted:>7}"
-        )
-    errors = ", ".join(f"{k} {r.errors[k]}" for k in kinds if r.errors.get(k))
-    lines.append(f"  errors: {errors or 'none'}")
-    confused = [(k, n) for k, n in r.confusion.most_common() if "-" not in k][:6]
-    if confused:
-        lines.append("  confusions (gold -> kg): " + ", ".join(f"{g} -> {p} {n}" for (g, p), n in confused))
-    return lines
+    """:func:`kg.eval.report.table` with this section's own error kinds."""
+    return report_table(title, r, order=order, kinds=kinds, present_only=True, confusions="confusions (gold -> kg)")
 
 
 def _status_lines(what: str, s: align.StatusTally) -> list[str]:
