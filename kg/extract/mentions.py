@@ -149,20 +149,7 @@ class MentionFinder:
         while start < head.i and (self.doc[start].is_punct or self.doc[start].dep_ in ("cc", "prep")):
             start += 1
         span = self.doc[start : head.i + 1]
-        mid = len(self.mentions)
-        self.mentions.append(
-            Mention(
-                id=mid,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                cls=cls,
-                kind="description",
-                sent=self.sent_index.get(head.i, 0),
-                role=_role(head),
-                typed_by="cue",
-            )
-        )
+        mid = self._new(span, cls, "description", sent=self.sent_index.get(head.i, 0), role=_role(head), typed_by="cue")
         self.token_description[head.i] = mid
         return self.mentions[mid]
 
@@ -333,24 +320,18 @@ class MentionFinder:
         if cls in ("thing", "person", "speaker"):
             cls = ONT + {"thing": "Organization", "person": "Person", "speaker": "Organization"}[cls]
         span = self.doc[start_tok:end_tok]
-        mid = len(self.mentions)
-        self.mentions.append(
-            Mention(
-                id=mid,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                cls=cls,
-                kind=kind,
-                sent=self.sent_index.get(start_tok, 0),
-                link=link,
-                role=_role(span.root),
-                title=title,
-                typed_by=typed_by,
-            )
-        )
+        sent = self.sent_index.get(start_tok, 0)
+        mid = self._new(span, cls, kind, sent=sent, role=_role(span.root), link=link, title=title, typed_by=typed_by)
         for i in range(start_tok, end_tok):
             self.token_mention[i] = mid
+
+    def _new(self, span, cls: str, kind: str, **fields) -> int:
+        """Append the mention of ``span`` with the next free id; returns that id."""
+        mid = len(self.mentions)
+        self.mentions.append(
+            Mention(id=mid, start=span.start_char, end=span.end_char, text=span.text, cls=cls, kind=kind, **fields)
+        )
+        return mid
 
 
 def _trimmed(ent) -> list:

@@ -60,19 +60,10 @@ def page_title(articles: int) -> str:
     return f"kg: actor network of {articles} article{'s' if articles != 1 else ''}"
 
 
-def write_html(
-    G: nx.Graph,
-    path: str | Path,
-    *,
-    title: str = "Actor network",
-    focus: str | None = None,
-    depth: int = 2,
-    top: int | None = None,
-    types: list[str] | None = None,
-    seed: int = 0,
-) -> Path:
-    """Write the page for ``G`` (or the part chosen by focus/depth, top, types) to ``path``."""
-    html = render_html(G, title=title, focus=focus, depth=depth, top=top, types=types, seed=seed)
+def write_html(G: nx.Graph, path: str | Path, **options) -> Path:
+    """Write the page for ``G`` to ``path``; ``options`` (title, focus, depth, top, types,
+    seed) as for :func:`render_html`."""
+    html = render_html(G, **options)
     with atomic_path(path) as tmp:
         tmp.write_text(html, encoding="utf-8")
     return Path(path)
@@ -88,7 +79,7 @@ def render_html(
     types: list[str] | None = None,
     seed: int = 0,
 ) -> str:
-    """The page as a string; see :func:`write_html`."""
+    """The page for ``G``, or the part chosen by ``focus``/``depth``, ``top`` and ``types``, as a string."""
     ranks = metrics.pagerank(G)
     H = select(G, focus=focus, depth=depth, top=top, types=types, ranks=ranks)
     data = page_data(H, ranks=ranks, seed=seed)
