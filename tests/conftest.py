@@ -87,6 +87,7 @@ class Server:
     """A `kg serve` subprocess on a free loopback port; stop() ends it and its workers."""
 
     def __init__(self, *args: str):
+        self.stderr: str | None = None  # what the server printed there, once stopped
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kg", "serve", *args, "--port", "0", "-q"],
             stdout=subprocess.PIPE,
@@ -114,6 +115,8 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=20)
+        if self.stderr is None:
+            self.stderr = self.proc.stderr.read()
         return self.proc.returncode
 
 

@@ -27,7 +27,7 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 def server(example_store):
     srv = Server(str(example_store), "--timeout", "2")
     yield srv
-    assert srv.stop() == 0
+    assert srv.stop() == 0, srv.stderr
 
 
 # -- real clients -------------------------------------------------------------------------------
@@ -219,7 +219,7 @@ def test_serve_allow_update_writes_to_the_store(example_store, tmp_path):
         body = http(srv.url, query="SELECT ?who WHERE { ?who kg:attacked kge:Iran }", accept="text/csv")[2].decode()
         assert "Nobody" in body and "Somebody" in body
     finally:
-        assert srv.stop() == 0
+        assert srv.stop() == 0, srv.stderr
     with PersistentStore.open(copy) as store:  # written to disk, and the lock released
         assert "urn:x:notes" in store.graph_names()
 
@@ -257,7 +257,7 @@ def test_serve_sees_articles_added_by_a_build_while_serving(example_store, tmp_p
         else:
             pytest.fail("the endpoint never saw the new article")
     finally:
-        assert srv.stop() == 0
+        assert srv.stop() == 0, srv.stderr
 
 
 def test_serve_a_graph_file(example_store, tmp_path):
@@ -271,7 +271,7 @@ def test_serve_a_graph_file(example_store, tmp_path):
         body = http(srv.url, query="SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", accept="text/csv")[2]
         assert int(body.decode().split()[1]) == triples
     finally:
-        assert srv.stop() == 0
+        assert srv.stop() == 0, srv.stderr
 
 
 def test_serve_names_what_it_cannot_serve(tmp_path):
@@ -331,7 +331,7 @@ def test_serve_time_limit_counts_from_arrival(small_graph):
             t.join(60)
         assert [s for s, _, _ in slow] == [503, 503]
     finally:
-        assert srv.stop() == 0
+        assert srv.stop() == 0, srv.stderr
 
 
 def test_serve_full_queue_is_refused_at_once_with_retry_after(small_graph):
@@ -345,7 +345,7 @@ def test_serve_full_queue_is_refused_at_once_with_retry_after(small_graph):
         assert all(int(retry) >= 1 and seconds < 1.5 for retry, seconds in refused)
         assert http(srv.url, query="ASK {}")[0] == 200
     finally:
-        assert srv.stop() == 0
+        assert srv.stop() == 0, srv.stderr
 
 
 def test_serve_cheap_query_is_not_held_behind_slow_ones(small_graph):
@@ -360,4 +360,4 @@ def test_serve_cheap_query_is_not_held_behind_slow_ones(small_graph):
             t.join(60)
         assert [s for s, _, _ in slow] == [503, 503]
     finally:
-        assert srv.stop() == 0
+        assert srv.stop() == 0, srv.stderr

@@ -292,12 +292,15 @@ class WorkerPool:
         return proc, parent
 
     def _stop(self, worker) -> None:
+        """Kill ``worker`` once: a restart thread and close() may both reach it."""
+        with self._lock:
+            if worker not in self._workers:
+                return
+            self._workers.discard(worker)
         proc, conn = worker
         proc.kill()
         proc.join(5)
         conn.close()
-        with self._lock:
-            self._workers.discard(worker)
 
     def _replace(self, worker, into: list) -> None:
         """Kill ``worker``; start its replacement in the background (the client has its answer)."""
