@@ -52,7 +52,7 @@ def resolved(record: NewsRecord, mentions, relations=(), events=()) -> ResolvedA
     """A ResolvedArticle by hand.
 
     ``mentions``: ``(text, class, kind, entity label or None[, title][, occurrence])``;
-    ``relations``: ``(predicate, subject index, object index[, confidence, status])``;
+    ``relations``: ``(predicate, subject index, object index[, confidence, status, sentence number])``;
     ``events``: ``(id, class, sentence number, ((role, mention index or event id), ...)[, extra])``
     with ``extra`` a dict of confidence, status, time.
     """
@@ -70,8 +70,8 @@ def resolved(record: NewsRecord, mentions, relations=(), events=()) -> ResolvedA
             mention_entity[i] = iri
     rels = []
     for pred, s, o, *rest in relations:
-        conf, status = (rest + [0.8, "asserted"][len(rest) :])[:2]
-        rels.append(Relation(ONT + pred, s, o, sentence(record, 0), conf, "test", status=status))
+        conf, status, k = (rest + [0.8, "asserted", 0][len(rest) :])[:3]
+        rels.append(Relation(ONT + pred, s, o, sentence(record, k), conf, "test", status=status))
     evs = []
     for eid, cls, k, args, *extra in events:
         extra = extra[0] if extra else {}
@@ -252,6 +252,16 @@ def test_eval_news_relations_are_deduplicated_keeping_the_highest_confidence(min
     assert result.relations.scores.report().overall == PRF(1, 1, 3)
     assert sorted(result.relations.calibration) == [(0.3, False), (0.9, True)]
     assert result.relations.status.confusion == {("claimed", "claimed"): 1}  # the status of the kept one
+
+
+def test_eval_news_status_is_read_in_the_gold_evidence_sentence(mini):
+    # claimed where the gold's evidence says it; asserted, more confidently, in another sentence
+    r = mini["news-mini-01"]
+    rels = [("killed", 0, 2, 0.5, "claimed", 0), ("killed", 0, 2, 0.9, "asserted", 1)]
+    result = score(r, resolved(r, MENTIONS_01, rels))
+    assert result.relations.status.confusion == {("claimed", "claimed"): 1}
+    rels = [("killed", 0, 2, 0.9, "asserted", 1)]  # stated only elsewhere: that statement's status
+    assert score(r, resolved(r, MENTIONS_01, rels)).relations.status.confusion == {("claimed", "asserted"): 1}
 
 
 # -- events ----------------------------------------------------------------------------------

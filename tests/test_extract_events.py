@@ -407,6 +407,8 @@ def test_extract_events_an_event_with_nothing_said_of_it_is_not_emitted(pipeline
         ("An Israeli strike killed three fighters in Jouya.", "strike", ["Israeli"], None),
         ("Al Shabaab fighters killed 15 soldiers in an attack on a military base.", "attack", ["Al Shabaab"], None),
         ("Militants attacked a military base near Mogadishu.", "attacked", ["Militants"], ["a military base"]),
+        # who leads the campaign that acts: "X-led"
+        ("A French-led coalition struck Islamic State positions in Mosul.", "struck", ["French"], None),
     ],
 )
 @slow

@@ -58,6 +58,9 @@ def _predicates(triples: set, subject: str, obj: str) -> set[str]:
         ("Ali Hassan, Hezbollah's deputy commander, was killed.", "Ali Hassan", "Hezbollah", "memberOf"),
         # a state has officials, not members
         ("Iranian official Ali Hassan said the talks were over.", "Ali Hassan", "Iranian", "worksFor"),
+        # an office of a city or a region; the name the parse hangs on the nearer place holds it
+        ("The mayor of Kharkiv, Ihor Terekhov, said two people died.", "Ihor Terekhov", "Kharkiv", "leaderOf"),
+        ("Ali Nur, the deputy governor of the Bay region, confirmed it.", "Ali Nur", "Bay region", "worksFor"),
     ],
 )
 def test_extract_relations_role_nouns(pipeline, text, person, org, pred):

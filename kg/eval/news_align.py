@@ -133,6 +133,7 @@ def align_entities(record: NewsRecord, ra: ResolvedArticle) -> dict[str, str]:
         votes: Counter = Counter()
         for m in mentions.get(iri, ()):
             forms = {normalise(m.text)} | ({normalise(f"{m.title} {m.text}")} if m.title else set())
+            forms |= _with_country(m, ra)
             for i in {i for f in forms for i in gold_names.get(f, ())}:
                 votes[i] += 1
         label = normalise(entity.label)
@@ -144,6 +145,24 @@ def align_entities(record: NewsRecord, ra: ResolvedArticle) -> dict[str, str]:
         best = min(candidates, key=lambda i: (-votes[i], i not in by_label, own_name[i] not in forms, i))
         out[iri] = record.entities[best].name
     return out
+
+
+def _with_country(m, ra: ResolvedArticle) -> set[str]:
+    """The body's name with the state that qualifies it, as the text reads ("the Malian
+    military", "Iran's army"): kg keeps the body ("military") and its country apart.
+
+    >>> from kg.types import Article, Extraction, Mention
+    >>> text = "The Malian military said."
+    >>> demonym = Mention(0, 4, 10, "Malian", "State", kind="demonym")
+    >>> ms = (demonym, Mention(1, 11, 19, "military", "Military", kind="body", country=0))
+    >>> sorted(_with_country(ms[1], ResolvedArticle(Extraction(Article("a", text), ms, (), ()), {}, {})))
+    ['malian military']
+    """
+    if m.kind != "body" or m.country is None:
+        return set()
+    c = ra.extraction.mentions[m.country]
+    start, end = min(c.start, m.start), max(c.end, m.end)
+    return {normalise(ra.extraction.article.text[start:end])} if end - start < 80 else set()
 
 
 def named_entities(ra: ResolvedArticle) -> list[str]:
@@ -284,6 +303,19 @@ def relation_key(r: Relation, ra: ResolvedArticle, align: dict[str, str]) -> tup
     return mapping.news_triple(ends[0], r.predicate, ends[1])
 
 
+def _status_at(ra: ResolvedArticle, align: dict[str, str], key: tuple[str, str, str], g: GoldRelation) -> str | None:
+    """The status kg gives ``key`` in the gold's evidence sentence (the most confident
+    such fact), or None when kg states it only elsewhere: a status belongs to a statement,
+    and the same triple may be asserted in one sentence and claimed in another."""
+    span = evidence_span(ra.extraction.article.text, g.evidence)
+    here = [
+        r
+        for r in (*ra.extraction.relations, *ra.relations)
+        if _overlaps([(r.sentence.start, r.sentence.end)], span) and relation_key(r, ra, align) == key
+    ]
+    return max(here, key=lambda r: r.confidence).status if here else None
+
+
 def gold_relation_keys(record: NewsRecord) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str]]]:
     """The gold triples of ``record``, normalised as :func:`relation_key`: required, optional."""
     required = {mapping.news_triple(g.subject, g.predicate, g.object) for g in record.relations if not g.optional}
@@ -314,7 +346,7 @@ def score_relations(record: NewsRecord, ra: ResolvedArticle, align: dict[str, st
         into.calibration.append((confidence, key in gold))
         if key in gold:
             t.hit(p)
-            into.status.add(gold[key].status, status)
+            into.status.add(gold[key].status, _status_at(ra, align, key, gold[key]) or status)
             continue
         same_pair = [k for k in gold if k not in explained and {k[0], k[2]} == {s, o} and k[1] != p]
         same_pair = [k for k in same_pair if (k[0], k[2]) == (s, o)] or same_pair

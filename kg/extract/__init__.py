@@ -12,7 +12,7 @@ from kg.extract.events import find_events
 from kg.extract.implied import implied_relations
 from kg.extract.mentions import Gazetteer, MentionFinder
 from kg.extract.modality import modality
-from kg.extract.quotes import speakers
+from kg.extract.quotes import quotations, quoted_in, speakers
 from kg.extract.relations import find_relations
 from kg.extract.syntax import Syntax, dependency_path, sentence_span
 from kg.extract.triggers import in_question
@@ -38,7 +38,10 @@ def extract(doc, article: Article, gazetteer: Gazetteer, *, relation_model=None)
     finder.find()
     syn = Syntax(finder)
     _attach_context(syn)
-    events = tuple(_with_status(syn, ev) for ev in find_events(syn, article.published) if not _in_question(doc, ev))
+    quotes = quotations(syn)
+    events = tuple(
+        _with_status(syn, ev, quotes) for ev in find_events(syn, article.published) if not _in_question(doc, ev)
+    )
     # a description ("two soldiers") is no entity, so no relation can reach the graph through it
     described = {m.id for m in finder.mentions if m.kind == "description"}
     implied = (
@@ -47,15 +50,32 @@ def extract(doc, article: Article, gazetteer: Gazetteer, *, relation_model=None)
         for r in implied_relations([ev])
         if r.subject not in described and r.object not in described
     )
-    # relations read off a noun phrase are the outlet's own description: asserted
-    relations = (*(r for r in find_relations(syn) if not _in_question(doc, r)), *implied)
+    # relations read off a noun phrase are the outlet's own description (see _with_status)
+    relations = (*(_with_status(syn, r, quotes) for r in find_relations(syn) if not _in_question(doc, r)), *implied)
     if relation_model is not None:
         found = relation_model.relations(doc, finder.mentions, relations)
-        relations = (*relations, *(_with_status(syn, r) for r in found if not _in_question(doc, r)))
+        relations = (*relations, *(_with_status(syn, r, quotes) for r in found if not _in_question(doc, r)))
+    events = _most_specific_places(events, relations)
     sentences = tuple(sentence_span(sent[0]) for sent in doc.sents)
     return Extraction(
         article=article, mentions=tuple(finder.mentions), relations=relations, events=events, sentences=sentences
     )
+
+
+def _most_specific_places(events: tuple[EventMention, ...], relations) -> tuple[EventMention, ...]:
+    """Each event located at its most specific place only: "near Talataye in the Gao
+    region" locates the attack at Talataye, and the graph's ``locatedIn`` says Talataye is
+    in Gao. A place another location of the same event is said to be in is dropped."""
+    inside = {(r.subject, r.object) for r in relations if local(r.predicate) == "locatedIn"}
+    out = []
+    for ev in events:
+        places = {a.mention for a in ev.arguments if local(a.role) == "location" and a.mention is not None}
+        larger = {p for p in places if any((q, p) in inside for q in places if q != p)}
+        if larger:
+            kept = tuple(a for a in ev.arguments if not (local(a.role) == "location" and a.mention in larger))
+            ev = replace(ev, arguments=kept)
+        out.append(ev)
+    return tuple(out)
 
 
 def _in_question(doc, fact: Relation | EventMention) -> bool:
@@ -64,20 +84,38 @@ def _in_question(doc, fact: Relation | EventMention) -> bool:
     return span is not None and len(span) > 0 and in_question(span[-1])
 
 
-def _with_status(syn: Syntax, fact: Relation | EventMention) -> Relation | EventMention:
+def _with_status(syn: Syntax, fact: Relation | EventMention, quotes: list) -> Relation | EventMention:
     """``fact`` with the status its clause gives it (see :mod:`kg.extract.modality`).
 
     A status an extractor already set ("G claimed the bombing" makes G the claimed
-    agent) stands unless the clause hedges or denies it.
+    agent) stands unless the clause hedges or denies it. A fact stated inside a direct
+    quotation is the speaker's words: claimed by the speaker (see :func:`_quoted`).
     """
     anchor = _anchor(syn, fact)
     if anchor is None or (isinstance(fact, Relation) and _descriptive(syn, fact)):
-        return fact
+        return _quoted(syn, fact, quotes)
     performative = isinstance(fact, EventMention) and local(fact.cls) in _PERFORMATIVE
     found = modality(syn, anchor, performative=performative)
+    if found.status == "asserted" and not performative:
+        return _quoted(syn, fact, quotes)
     if found.status == "asserted" or (fact.status == "claimed" and found.status == "claimed"):
         return fact
     return replace(fact, status=found.status, source=found.source)
+
+
+def _quoted(syn: Syntax, fact: Relation | EventMention, quotes: list) -> Relation | EventMention:
+    """An asserted ``fact`` whose words all lie inside a direct quotation, claimed by its
+    speaker: '... said its "aircraft struck X, the commander of G"' is the speaker's
+    description of X, not the outlet's. Other facts are returned unchanged."""
+    if fact.status != "asserted":
+        return fact
+    if isinstance(fact, EventMention):
+        spans = [(fact.trigger.start, fact.trigger.end)]
+    else:
+        mentions = syn.finder.mentions
+        spans = [(mentions[i].start, mentions[i].end) for i in (fact.subject, fact.object)]
+    quote = quoted_in(quotes, *spans)
+    return fact if quote is None else replace(fact, status="claimed", source=quote[2])
 
 
 def _descriptive(syn: Syntax, r: Relation) -> bool:

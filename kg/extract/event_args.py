@@ -438,6 +438,8 @@ class ArgumentReader:
                 role == "agent" or d.cls in ATTACKS or not _describable(t, role, d.cls)
             ):  # the group acts through its members: "Al Shabaab fighters killed ..."
                 own = syn.owners(t) or self._of_owner(t, d)  # "attacks on US bases": the US is attacked
+                if not own and role == "agent":  # "a US-led campaign targeted X": who leads it
+                    own = [m for c in t.children if c.dep_ == "amod" for m in self._leaders(c)]
                 if own:
                     found += own
                     continue

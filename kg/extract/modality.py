@@ -4,8 +4,10 @@ A fact is read from the clause that carries it (an event's trigger, the words jo
 relation's two names) upwards through the parse:
 
 * inside the complement of a speech or claim verb ("X said ...", "..., X said",
-  "X claimed responsibility for ...") or under "according to X", it is **claimed**, by
-  the verb's subject or the object of "according to";
+  "X claimed responsibility for ..."), of an accusation ("X accused Y of ...", "X blamed
+  Y for ..."), of an attribution ("Y was identified by X as ...") or under "according
+  to X", it is **claimed**, by the verb's subject (or its "by" agent) or the object of
+  "according to";
 * inside the complement of a denial ("X denied that ...", "X denied involvement in
   ...", "X rejected claims that ...") it is **denied**, by the denier;
 * under a hedge ("reportedly", "allegedly", "may have", "suspected", "likely", "reports
@@ -60,7 +62,7 @@ def modality(syn: Syntax, anchor, *, performative: bool = False) -> Modality:
     """
     if _hedged(anchor):
         return Modality(HEDGED)
-    found = Modality()
+    found = _attributed(syn, anchor) or Modality()
     child, tok = anchor, anchor
     for _ in range(_MAX_STEPS):
         if tok is not anchor and child.dep_ in _DESCRIPTIVE_DEPS:
@@ -75,10 +77,38 @@ def modality(syn: Syntax, anchor, *, performative: bool = False) -> Modality:
                 return Modality(HEDGED)
             if lemma in lex.SPEECH_VERBS and not performative and found.status == ASSERTED:
                 found = Modality(CLAIMED, _subject(syn, tok))
+        if _charges(tok, child) and not _negated(tok) and not performative and found.status == ASSERTED:
+            found = Modality(CLAIMED, _subject(syn, tok))
         if tok.head is tok:
             break
         child, tok = tok, tok.head
     return found
+
+
+def _attributed(syn: Syntax, verb) -> Modality | None:
+    """A description attributed by its verb ("X was identified by the sources as G's
+    commander", "police described X as a member of G"): claimed by whoever identifies."""
+    if verb.lemma_.lower() not in lex.ATTRIBUTING_AS_VERBS or not any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+    ):
+        return None
+    for c in verb.children:
+        if c.dep_ == "agent":  # the passive's "by X"
+            by = [p for p in c.children if p.dep_ == "pobj"]
+            found = [m for p in by for m in (syn.referents(p) or [syn.mention(p)]) if m is not None]
+            return Modality(CLAIMED, found[0].id if found else None)
+    return Modality(CLAIMED, _subject(syn, verb) if not any(c.dep_ == "nsubjpass" for c in verb.children) else None)
+
+
+def _charges(verb, child) -> bool:
+    """Whether ``child`` is what ``verb`` charges someone with ("accused Y *of* ...",
+    "blamed Y *for* the attack"): the accuser's claim."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in lex.ACCUSING_VERBS
+        and child.dep_ == "prep"
+        and child.lower_ in ("of", "for")
+    )
 
 
 def _negated(verb) -> bool:
@@ -87,13 +117,22 @@ def _negated(verb) -> bool:
 
 
 def _reports(child) -> bool:
-    """Whether ``child`` is the part of its head that carries what the head reports."""
-    return child.dep_ in _COMPLEMENT_DEPS
+    """Whether ``child`` is the part of its head that carries what the head reports.
+
+    A second subject after a verb that already has one before it ("the governor says an
+    artillery strike wounded ...", parsed with "strike" as a subject of "says") is the
+    reported clause's subject.
+    """
+    if child.dep_ in _COMPLEMENT_DEPS:
+        return True
+    head = child.head
+    return child.dep_ == "nsubj" and child.i > head.i and any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
 
 
 def _hedged(anchor) -> bool:
     """A hedge on the fact's own clause: an adverb ("reportedly"), a modal ("may have"), a
-    hedging adjective on the event noun ("the suspected attack", "an alleged strike")."""
+    hedging adjective on the event noun ("the suspected attack", "an alleged strike") or
+    on what it is said to be ("X was the likely cause")."""
     for c in anchor.children:
         low = c.lower_
         if c.dep_ == "advmod" and low in lex.HEDGE_ADVERBS:
@@ -102,6 +141,10 @@ def _hedged(anchor) -> bool:
             return True
         if c.dep_ == "amod" and low in lex.HEDGE_ADJECTIVES:
             return True
+    # "a drone was the likely cause of the fire": the hedge sits on what the fact is said to be
+    if anchor.dep_ == "nsubj" and anchor.head.lemma_ == "be":
+        attrs = [c for c in anchor.head.children if c.dep_ == "attr"]
+        return any(c.dep_ == "amod" and c.lower_ in lex.HEDGE_ADJECTIVES for a in attrs for c in a.children)
     return False
 
 

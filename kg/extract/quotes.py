@@ -20,6 +20,19 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
+def quotations(syn: Syntax) -> list[tuple[int, int, int | None]]:
+    """Each quoted passage of the article as ``(start, end, speaker mention id or None)``."""
+    return [(start, end, _speaker_of(syn, start, end)) for start, end in quote_regions(syn.doc.text)]
+
+
+def quoted_in(quotes: list[tuple[int, int, int | None]], *spans: tuple[int, int]) -> tuple[int, int, int | None] | None:
+    """The quotation holding every one of ``spans`` (character ranges), or None."""
+    for quote in quotes:
+        if all(quote[0] < start and end < quote[1] for start, end in spans):
+            return quote
+    return None
+
+
 def speakers(syn: Syntax) -> dict[int, int]:
     """Mention id of each "we"/"our"/"us" pronoun inside a quote -> mention id of its speaker."""
     doc = syn.doc

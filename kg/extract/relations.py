@@ -94,6 +94,17 @@ def _described(syn: Syntax, role) -> list[Mention]:
     for c in role.children:
         if c.dep_ == "appos":
             found.extend(syn.referents(c))
+        elif c.dep_ == "prep" and c.lower_ in ("of", "for"):
+            # "the mayor of X, Y, said": the parse hangs the person Y on the nearer X
+            found.extend(
+                m
+                for pobj in c.children
+                if pobj.dep_ == "pobj"
+                for a in pobj.children
+                if a.dep_ == "appos"
+                for m in syn.referents(a)
+                if local(m.cls) == "Person"
+            )
     if role.dep_ == "appos" and (m := syn.mention(head)) is not None:
         found.append(m)
     if role.dep_ == "attr" and head.lemma_ == "be":
@@ -124,7 +135,12 @@ def _organisations(syn: Syntax, role) -> list[Mention]:
     state_office = role.lemma_.lower() in lex.STATE_OFFICES
 
     def fits(m: Mention) -> bool:
-        return is_org_class(m.cls) or local(m.cls) == "State"
+        # an office of state may be a region's or a city's: "the governor of X region"
+        return (
+            is_org_class(m.cls)
+            or local(m.cls) == "State"
+            or (state_office and local(m.cls) in PLACES and m.kind == "name")
+        )
 
     found = []
     owned = any(c.dep_ == "poss" for c in role.children)
@@ -148,7 +164,14 @@ def _organisations(syn: Syntax, role) -> list[Mention]:
                 named = [m for m in syn.referents(pobj) if fits(m)]
                 if c.lower_ == "in":  # "a commander in Syria" says where, not for whom
                     named = [m for m in named if is_org_class(m.cls)]
-                found.extend(named or _unit_owners(syn, pobj))
+                # "governor of the Y region": of Y, not of the state in "Z's Y province"
+                places = [
+                    m
+                    for c in pobj.children
+                    if state_office and c.dep_ == "compound" and pobj.lemma_.lower() in lex.PLACE_KIND_NOUNS
+                    and (m := syn.mention(c)) is not None and m.kind == "name" and local(m.cls) in PLACES
+                ]  # fmt: skip
+                found.extend(named or places or _unit_owners(syn, pobj))
     return [m for m in found if not m.cls.endswith("#Person")]
 
 

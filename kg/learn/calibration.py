@@ -3,9 +3,10 @@
 Each extractor gives a fact a prior (a rule's fixed value, the classifier's
 probability). Priors are not probabilities of being right: on real news a wrong edge
 carried the same 0.6-0.9 as a right one. A :class:`Calibrator` is a logistic model over
-what kg knows of a fact when it states it: which rule or model found it, the relation
-or event class, the fact's status, how its participants were named (a gazetteer name, a
-name, a pronoun, a description), how many there are, and the prior itself. It is
+what kg knows of a fact when it states it: which extractor found it (rules, the
+classifier, discourse), whether it is a relation or an event, the fact's status, how
+its participants were named (a gazetteer name, a name, a pronoun, a description), how
+many there are, and the prior itself. It is
 trained (``kg train calibration``, :mod:`kg.train.calibration`) on annotated news,
 judged fact by fact, so that among facts of confidence about *p*, about *p* are right.
 
@@ -31,18 +32,15 @@ def fact_features(fact: Relation | EventMention, mentions: dict[int, Mention]) -
     """What the calibrator reads of one fact: named indicator features and the prior."""
     prior = min(max(float(fact.confidence), 1e-3), 1 - 1e-3)
     f = {"bias": 1.0, "prior_logit": math.log(prior / (1 - prior)), f"status={fact.status}": 1.0}
-    family = fact.extractor.split("/", 1)[0]
-    f[f"extractor={family}"] = 1.0
-    if fact.extractor != family:
-        f[f"rule={fact.extractor}"] = 1.0
+    # coarse features only: a weight per rule, predicate or event class cannot be learned
+    # from a hundred judged facts, and over-fitted ones did not carry to unseen news
+    f[f"extractor={fact.extractor.split('/', 1)[0]}"] = 1.0
     if isinstance(fact, Relation):
         f["kind=relation"] = 1.0
-        f[f"predicate={local(fact.predicate)}"] = 1.0
         for end, mid in (("subject", fact.subject), ("object", fact.object)):
             f[f"{end}={_naming(mentions.get(mid))}"] = 1.0
         return f
     f["kind=event"] = 1.0
-    f[f"class={local(fact.cls)}"] = 1.0
     named = [a for a in fact.arguments if a.mention is not None and local(a.role) in _ROLES]
     for role in _ROLES:
         here = [mentions.get(a.mention) for a in named if local(a.role) == role]

@@ -249,6 +249,8 @@ ROLE_NOUNS = {
     "chairwoman": "leaderOf",
     "chair": "leaderOf",
     "president": "leaderOf",
+    "governor": "leaderOf",
+    "mayor": "leaderOf",
     "director": "leaderOf",
     "secretary-general": "leaderOf",
     "emir": "leaderOf",
@@ -496,6 +498,11 @@ ANNOUNCING_VERBS = frozenset("announce".split())
 STATEMENT_NOUNS = frozenset("statement release communique communiqué announcement declaration".split())
 # what a fact's status turns on (kg.extract.modality): a denial of what follows, a verb
 # that presents what follows as uncertain, and hedging adverbs, modals and adjectives
+# verbs whose "of"/"for" phrase holds what the subject charges someone with: "X accused Y
+# of sending drones to attack Z", "X blamed Y for the attack"
+ACCUSING_VERBS = frozenset("accuse blame".split())
+# verbs that attribute a description to someone: "X was identified by police as Y's commander"
+ATTRIBUTING_AS_VERBS = frozenset("identify describe".split())
 DENIAL_VERBS = frozenset("deny reject dismiss refute disavow".split())
 HEDGE_VERBS = frozenset("suggest appear seem believe suspect speculate allege think indicate".split())
 HEDGE_ADVERBS = frozenset(
