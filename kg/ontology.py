@@ -33,6 +33,28 @@ EXTRACTOR_BASE = BASE + "extractor/"
 WIKIDATA_BASE = "http://www.wikidata.org/entity/"
 SCHEMA_BASE = "https://schema.org/"
 SHACL_BASE = "http://www.w3.org/ns/shacl#"
+# PLOVER event types (POLECAT's ontology), which publishes no RDF vocabulary: kg names them
+# here, local name = PLOVER's code ("ASSAULT"), or code.mode ("ASSAULT.aerial"). kg.ttl
+# maps its event classes to them with skos:closeMatch.
+PLOVER_BASE = BASE + "plover#"
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 
 # Every class, property and individual that ontologies/kg.ttl declares, by local name.
 TERMS: tuple[str, ...] = (
@@ -246,3 +268,20 @@ def extractor_iri(name: str) -> str:
 
 def wikidata_iri(qid: str) -> str:
     return WIKIDATA_BASE + slug(qid)
+
+
+def plover_type(iri: object) -> tuple[str, str] | None:
+    """The PLOVER (type, mode) an IRI of the plover namespace names; None for any other IRI.
+
+    >>> plover_type(PLOVER_BASE + "ASSAULT.aerial")
+    ('ASSAULT', 'aerial')
+    >>> plover_type(PLOVER_BASE + "ACCUSE")
+    ('ACCUSE', '')
+    >>> plover_type(PLOVER_BASE + "FIGHT") is None
+    True
+    """
+    text = str(iri)
+    if not text.startswith(PLOVER_BASE):
+        return None
+    code, _, mode = text[len(PLOVER_BASE) :].partition(".")
+    return (code, mode) if code in PLOVER_TYPES else None

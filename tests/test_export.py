@@ -8,11 +8,21 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph, URIRef
 
 from kg.analyze import annotate, project
-from kg.analyze.export import flatten, write, write_gexf, write_graphml, write_network_json
+from kg.analyze.export import (
+    PLOVER_KEYS,
+    flatten,
+    plover_records,
+    write,
+    write_gexf,
+    write_graphml,
+    write_network_json,
+)
 from kg.analyze.polarity import load_ontology
+from kg.cli import main
+from kg.rdf.vocab import KG
 
 DATA = Path(__file__).resolve().parent / "data" / "analyze"
 
@@ -86,3 +96,108 @@ def test_export_csv_has_headers_and_one_row_each(tmp_path, network):
     assert len(nodes) == network.number_of_nodes() and len(edges) == network.number_of_edges()
     kh_iran = [e for e in edges if {e["source_label"], e["target_label"]} == {"Iran", "Kataib Hezbollah"}]
     assert kh_iran[0]["polarity"] == "cooperative" and kh_iran[0]["sign"] == "1"
+
+
+# --------------------------------------------------------------------- PLOVER records
+
+SMALL = DATA / "small.ttl"
+KG_NS = "https://w3id.org/kg-news/ontology#"
+EVENT_NS = "https://w3id.org/kg-news/event/us-airstrikes-2021/"
+US = "https://w3id.org/kg-news/entity/United_States"
+
+
+@pytest.fixture(scope="module")
+def small_records() -> tuple[dict, dict]:
+    """small.ttl's events as PLOVER records (by event IRI), with one statement added."""
+    graph = Graph().parse(SMALL)
+    graph.update(
+        f"""INSERT DATA {{ <{EVENT_NS}Statement-100> a <{KG_NS}Statement> ;
+            <{KG_NS}agent> <{US}> ; <{KG_NS}sentence> "The Pentagon said." . }}"""
+    )
+    records, unmapped = plover_records(graph)
+    return {r["event_id"]: r for r in records}, unmapped
+
+
+@pytest.mark.parametrize(
+    ("event", "plover_type", "mode"),
+    [
+        ("AirStrike-812", "ASSAULT", "aerial"),
+        ("Killing-2600", "ASSAULT", ""),
+        ("Condemnation-1500", "ACCUSE", ""),
+    ],
+)
+def test_export_plover_type_and_mode_come_from_the_ontology(small_records, event, plover_type, mode):
+    record = small_records[0][EVENT_NS + event]
+    assert (record["event_type"], record["event_mode"]) == (plover_type, mode)
+    assert list(record) == list(PLOVER_KEYS)
+
+
+def test_export_plover_leaves_out_classes_plover_has_no_type_for(small_records):
+    records, unmapped = small_records
+    assert unmapped == {"Statement": 1}
+    assert EVENT_NS + "Statement-100" not in records
+
+
+def test_export_plover_record_names_actors_recipients_place_date_and_source(small_records):
+    strike = small_records[0][EVENT_NS + "AirStrike-812"]
+    assert [a["iri"] for a in strike["actors"]] == [US]
+    assert strike["actors"][0] == {
+        "name": "United States",
+        "kg_type": "State",
+        "iri": US,
+        "wikidata": "http://www.wikidata.org/entity/Q30",
+    }
+    assert [r["name"] for r in strike["recipients"]] == ["Kataib Hezbollah", "Kataib Sayyid al-Shuhada"]
+    assert [p["name"] for p in strike["locations"]] == ["Albu Kamal"]
+    assert (strike["event_date"], strike["confidence"], strike["status"]) == ("2021-02", 0.7, "asserted")
+    assert (strike["story_id"], strike["publication_date"]) == ("us-airstrikes-2021", "2021-06-28")
+    assert strike["sentence"] == "US airstrikes hit KH and KSS." and strike["trigger"] == "airstrikes"
+
+
+def test_export_plover_condemnation_of_a_strike_is_aimed_at_the_striker(small_records):
+    records, _ = small_records
+    condemnation = records[EVENT_NS + "Condemnation-1500"]
+    assert [a["name"] for a in condemnation["actors"]] == ["Iran"]
+    assert [r["iri"] for r in condemnation["recipients"]] == [US]
+    assert condemnation["target_events"] == [EVENT_NS + "AirStrike-812"]
+    assert records[EVENT_NS + "Killing-2600"]["during"] == EVENT_NS + "AirStrike-2650"
+
+
+@pytest.mark.slow
+def test_export_plover_example_build_attack_is_an_assault_by_the_attacker(example_out, tmp_path):
+    """Every record parses with the documented keys; each attack in the graph is an
+    ASSAULT record whose actors are its agents, and the US air strikes are among them."""
+    graph = Graph().parse(example_out / "graph.ttl")
+    out = tmp_path / "events.jsonl"
+    assert main(["export", str(example_out / "graph.ttl"), "--format", "plover", "-o", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert records and all(list(r) == list(PLOVER_KEYS) for r in records)
+    by_id = {r["event_id"]: r for r in records}
+    attacks = {
+        str(e): cls.split("#")[1]
+        for cls in (URIRef(KG_NS + "Attack"), URIRef(KG_NS + "AirStrike"))
+        for e in graph.subjects(RDF.type, cls)
+    }
+    assert attacks
+    for event, cls in attacks.items():
+        record = by_id[event]
+        assert record["event_type"] == "ASSAULT" and record["kg_class"] == cls
+        assert {a["iri"] for a in record["actors"]} == {str(a) for a in graph.objects(URIRef(event), KG.agent)}
+    us_strikes = [r for r in records if r["event_mode"] == "aerial" and US in {a["iri"] for a in r["actors"]}]
+    assert us_strikes and all(r["kg_class"] == "AirStrike" for r in us_strikes)
+
+
+def test_export_plover_min_confidence_filters_records(tmp_path, capsys):
+    out = tmp_path / "events.jsonl"
+    assert main(["export", str(SMALL), "--format", "plover", "-o", str(out), "--min-confidence", "0.6"]) == 0
+    ids = [json.loads(line)["event_id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert EVENT_NS + "AirStrike-812" in ids  # confidence 0.7
+    assert "PLOVER record(s)" in capsys.readouterr().out
+
+
+def test_export_plover_to_a_bad_location_is_a_coded_error(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("keep me")
+    assert main(["export", str(SMALL), "--format", "plover", "-o", str(tmp_path / "a-file" / "below.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert "[E009]" in err and "below.jsonl" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["a-file"]

@@ -372,6 +372,41 @@ def test_ontology_equivalent_classes_are_classes_only(ontology):
         assert not str(o).startswith(KG_NS) or (o, RDF.type, OWL.Class) in ontology
 
 
+PLOVER = Namespace(kg_ontology.PLOVER_BASE)
+EXPECTED_PLOVER = {
+    "Attack": "ASSAULT",
+    "AirStrike": "ASSAULT.aerial",
+    "Killing": "ASSAULT",
+    "Injury": "ASSAULT",
+    "Designation": "SANCTION",
+    "Condemnation": "ACCUSE",
+    "Threat": "THREATEN",
+    "Statement": None,  # PLOVER has no "make a statement"
+    "Event": None,
+}
+
+
+def test_ontology_plover_prefix_is_the_namespace_kg_ontology_defines(ontology):
+    assert dict(ontology.namespaces())["plover"] == URIRef(kg_ontology.PLOVER_BASE)
+
+
+def test_ontology_every_event_class_is_in_the_plover_table():
+    assert set(EXPECTED_PLOVER) == {str(c)[len(KG_NS) :] for c in EVENT_CLASSES}
+
+
+@pytest.mark.parametrize(("cls", "plover"), EXPECTED_PLOVER.items())
+def test_ontology_event_class_close_match_in_plover(ontology, cls, plover):
+    matches = [o for o in ontology.objects(KG[cls], SKOS.closeMatch) if str(o).startswith(str(PLOVER))]
+    assert matches == ([PLOVER[plover]] if plover else [])
+
+
+def test_ontology_plover_matches_name_plover_types(ontology):
+    targets = [o for _, o in ontology.subject_objects(SKOS.closeMatch) if str(o).startswith(str(PLOVER))]
+    assert targets and all(kg_ontology.plover_type(o) for o in targets)
+    assert {kg_ontology.plover_type(o)[0] for o in targets} <= set(kg_ontology.PLOVER_TYPES)
+    assert len(kg_ontology.PLOVER_TYPES) == 16
+
+
 # --------------------------------------------------------------------- shapes
 
 

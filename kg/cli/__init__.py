@@ -16,7 +16,7 @@ from kg.analyze.project import DEFAULT_MIN_CONFIDENCE, DEFAULT_STATUSES, Trust
 from kg.errors import InputError, KGError
 
 EXIT_SKIPPED = 3  # some inputs could not be read; the graph holds all the others
-COMMANDS = ("build", "extract", "query", "analyze", "render", "export", "serve", "push", "eval", "train")
+COMMANDS = ("build", "extract", "query", "analyze", "diff", "render", "export", "serve", "push", "eval", "train")
 
 DESCRIPTION = """\
 kg turns news articles into a knowledge graph of who did what to whom.
