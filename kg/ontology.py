@@ -147,6 +147,9 @@ TERMS: tuple[str, ...] = (
     "objectStart",
     "objectEnd",
     "confidence",
+    "former",
+    "validFrom",
+    "validUntil",
     "articleId",
     "contentHash",
 )

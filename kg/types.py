@@ -111,6 +111,9 @@ class Relation:
     extractor: str
     status: str = "asserted"  # one of STATUSES
     source: int | None = None  # mention id of the party that claims or denies it
+    former: bool = False  # the text says it no longer held ("former leader")
+    since: tuple[str, str] | None = None  # (lexical value, XSD datatype IRI): "since 2019"
+    until: tuple[str, str] | None = None  # the same: "until last year"
 
 
 @dataclass(frozen=True)

@@ -737,3 +737,46 @@ def test_extract_events_an_attack_that_harms_a_groups_members_targets_the_group(
 def test_extract_events_an_attack_that_harms_residents_does_not_target_their_town(pipeline):
     event = _one(_full(_extract(pipeline, "A rocket attack killed three Gaza residents.")), "attack")
     assert "Gaza" not in event.get("target", [])
+
+
+# -- when: an event's date from the text, resolved against the article's date -----------------
+
+
+def _dated(pipeline, text: str, published: str = "2024-06-12"):
+    from datetime import date
+
+    (ex,) = pipeline.extract([Article(id="t", text=text, published=date.fromisoformat(published))])
+    return _full(ex)
+
+
+@slow
+@pytest.mark.parametrize(
+    "text,trigger,time",
+    [
+        # the harm's time is the strike's: "a strike ... late Tuesday killed"
+        ("Earlier, an Israeli strike on the town of Khiam late Tuesday killed two fighters.", "strike", "2024-06-11"),
+        # a date and a time of day are one expression
+        ("Later, a rocket attack killed a Hamas official in Gaza City on Monday morning.", "attack", "2024-06-10"),
+        # an act done by saying it is dated by its report
+        ("Earlier, the US has designated the Houthis as terrorists, informed the State Department on Monday.",
+         "designated", "2024-06-10"),
+        # the lede's simple past, with no time of its own: the article's day
+        ("An Israeli strike killed a Hamas commander in Rafah.", "strike", "2024-06-12"),
+    ],
+)  # fmt: skip
+def test_extract_events_are_dated_from_the_text_and_the_articles_date(pipeline, text, trigger, time):
+    assert _one(_dated(pipeline, text), trigger).get("time") == [time]
+
+
+@slow
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        # a perfect reports a campaign, not a day
+        ("The Houthis have attacked more than 60 ships in the Red Sea.", "attacked"),
+        # only the lede takes the article's day
+        ("Talks resumed in Cairo. An Israeli strike killed a Hamas commander in Rafah.", "strike"),
+    ],
+)
+def test_extract_events_without_a_time_in_the_text_stay_undated(pipeline, text, trigger):
+    assert "time" not in _one(_dated(pipeline, text), trigger)

@@ -220,3 +220,51 @@ def test_learn_relations_supported_only_where_the_syntax_states_it(pipeline, tex
     a = doc.char_span(text.index(subject), text.index(subject) + len(subject))
     b = doc.char_span(text.index(obj), text.index(obj) + len(obj))
     assert supported(term(predicate), a, b) is stated
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org", "former", "since", "until"),
+    [
+        ("Abu Fadak, the former Secretary-General of Kataib Hezbollah, was designated.", "Abu Fadak",
+         "Kataib Hezbollah", True, None, None),
+        ("Ali Hassan, the then-commander of Hamas, was killed.", "Ali Hassan", "Hamas", True, None, None),
+        ("Ali Hassan has led Hezbollah since 2019.", "Ali Hassan", "Hezbollah", False, "2019", None),
+        ("Omar Nur led al Shabaab until last year.", "Omar Nur", "al Shabaab", False, None, "2023"),
+        ("Ali Hassan, the commander of Hamas, was killed.", "Ali Hassan", "Hamas", False, None, None),
+    ],
+)  # fmt: skip
+def test_extract_relations_say_when_a_role_held(pipeline, text, person, org, former, since, until):
+    from datetime import date
+
+    (ex,) = pipeline.extract([Article(id="t", text=text, published=date(2024, 6, 12))])
+    names = {m.id: m.text for m in ex.mentions}
+    (r,) = [r for r in ex.relations if names[r.subject] == person and names[r.object] == org]
+    assert (r.former, r.since and r.since[0], r.until and r.until[0]) == (former, since, until)
+
+
+def test_extract_relations_a_former_rank_is_no_former_membership(pipeline):
+    text = "Ba Ag Moussa, a former Malian colonel who defected to JNIM, led the raid."
+    (ex,) = pipeline.extract([Article(id="t", text=text)])
+    assert not any(r.former for r in ex.relations)
+
+
+def test_extract_relations_validity_reaches_the_graph_and_conforms(pipeline):
+    from datetime import date
+
+    from rdflib import XSD, Literal
+
+    from kg.rdf.build import article_graph
+    from kg.rdf.validate import validate
+    from kg.rdf.vocab import KG
+    from kg.resolve import resolve_article
+
+    text = (
+        "Abu Fadak, the former Secretary-General of Kataib Hezbollah, was designated. "
+        "Ali Hassan has led Hamas since 2019."
+    )
+    (ex,) = pipeline.extract([Article(id="t", text=text, published=date(2024, 6, 12))])
+    graph = article_graph(resolve_article(ex, pipeline.by_iri))
+    conforms, report = validate(graph)
+    assert conforms, report
+    assert set(graph.objects(None, KG.former)) == {Literal(True)}
+    assert set(graph.objects(None, KG.validFrom)) == {Literal("2019", datatype=XSD.gYear)}

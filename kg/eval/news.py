@@ -464,7 +464,8 @@ def text_report(report: NewsReport) -> list[str]:
         f"Fully right events (right type, every compared argument set): {_share(c['fully right'], c['emitted'])}"
         f" of the emitted; target {100 * TARGET_FULLY_RIGHT:.0f}",
         f"Event time, on matched events with a gold time: exact {_share(t['exact'], t['gold'])},"
-        f" prefix {_share(t['prefix'], t['gold'])}; kg gave none {t['none']}",
+        f" prefix {_share(t['prefix'], t['gold'])}; kg gave none {t['none']};"
+        f" kg dated {t['dated_anyway']} of the {t['undated']} the gold leaves undated",
     ]
     lines += _status_lines("event", ev.status)
     lines += ["", "Calibration (confidence vs right; 10 equal-width bins: count, mean confidence, accuracy)"]

@@ -15,13 +15,10 @@ from kg.extract.modality import modality
 from kg.extract.quotes import quotations, quoted_in, speakers
 from kg.extract.relations import find_relations
 from kg.extract.syntax import Syntax, dependency_path, sentence_span
-from kg.extract.triggers import in_question
+from kg.extract.triggers import PERFORMATIVE, in_question
+from kg.extract.validity import with_validity
 from kg.ontology import local
 from kg.types import Article, EventMention, Extraction, Relation
-
-# acts done by saying them: a designation announced by its maker, a statement, a
-# condemnation or a threat is reported as made, not as a claim
-_PERFORMATIVE = frozenset({"Designation", "Statement", "Condemnation", "Threat"})
 
 __all__ = ["Gazetteer", "extract"]
 
@@ -55,6 +52,7 @@ def extract(doc, article: Article, gazetteer: Gazetteer, *, relation_model=None)
     if relation_model is not None:
         found = relation_model.relations(doc, finder.mentions, relations)
         relations = (*relations, *(_with_status(syn, r, quotes) for r in found if not _in_question(doc, r)))
+    relations = tuple(with_validity(syn, r, article.published) for r in relations)
     events = _most_specific_places(events, relations)
     sentences = tuple(sentence_span(sent[0]) for sent in doc.sents)
     return Extraction(
@@ -94,7 +92,7 @@ def _with_status(syn: Syntax, fact: Relation | EventMention, quotes: list) -> Re
     anchor = _anchor(syn, fact)
     if anchor is None or (isinstance(fact, Relation) and _descriptive(syn, fact)):
         return _quoted(syn, fact, quotes)
-    performative = isinstance(fact, EventMention) and local(fact.cls) in _PERFORMATIVE
+    performative = isinstance(fact, EventMention) and local(fact.cls) in PERFORMATIVE
     found = modality(syn, anchor, performative=performative)
     if found.status == "asserted" and not performative:
         return _quoted(syn, fact, quotes)

@@ -34,8 +34,9 @@ from kg.extract.claims import find_claims
 from kg.extract.event_args import KEPT_WITHOUT_NAMES, ArgumentReader, Draft
 from kg.extract.event_discourse import aliases, antecedent, key, link_casualties, merge_reported_attacks
 from kg.extract.syntax import Syntax, sentence_span
-from kg.extract.timex import resolve_time
-from kg.extract.triggers import HARMS, in_question, question_sentence, trigger_class
+from kg.extract.timex import XSD_DATE, resolve_time
+from kg.extract.triggers import HARMS, PERFORMATIVE, in_question, question_sentence, trigger_class
+from kg.nlp import lexicon as lex
 from kg.ontology import ONT
 from kg.types import Argument, EventMention, Mention, Span
 
@@ -161,6 +162,14 @@ class EventFinder:
             times = d.times or strike.times
         else:
             agents, places, times = d.agents, d.places, d.times
+        if not times:
+            # "a strike ... late Tuesday killed three": the harm's time is the strike's
+            times = next(
+                (h.times for h in self.drafts.values() if h.times and h.during is not None and h.during.i == d.token.i),
+                [],
+            )
+        if not times and cls in PERFORMATIVE:
+            times = _report_times(self.syn, d.token)
         for m in agents:
             add("agent", m)
         agent_keys = {key(m) for m in agents} - {None}
@@ -223,6 +232,17 @@ class EventFinder:
         return event, any(a.role != ONT + "during" for a in args)
 
 
+def _report_times(syn: Syntax, tok) -> list:
+    """The time of the report that makes an act ("has designated X, informed the State
+    Department on Wednesday"; "said on Tuesday it had designated X")."""
+    near = [*tok.ancestors, *(c for c in tok.children if c.dep_ in ("conj", "parataxis", "advcl"))]
+    for verb in near:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.REPORTING_VERBS:
+            if found := syn.time_expressions(verb):
+                return found
+    return []
+
+
 def _with_content(built: dict[int, tuple[EventMention, bool] | None], alias: dict[int, int]) -> set[int]:
     """The events with content: a participant, a place, a time or a kind in some mention
     of them, or another such event that happened during them or is about them ("five
@@ -262,7 +282,43 @@ def _local_id(token_index: int) -> str:
 def find_events(syn: Syntax, published) -> list[EventMention]:
     """The events of one parsed article; adds the descriptions they use to ``syn.finder``."""
     events = EventFinder(syn, published).find()
-    return _drop_unused_descriptions(syn.finder, events)
+    return _drop_unused_descriptions(syn.finder, _dated_by_the_article(syn, events, published))
+
+
+def _dated_by_the_article(syn: Syntax, events: list[EventMention], published) -> list[EventMention]:
+    """An event the lede reports as done, with no time in the text ("An Israeli strike
+    killed a commander in south Lebanon"), is dated by the article: news leads with what
+    happened on its day. The time has no kg:timeText, which tells it came from the date.
+    Only the first sentence, and only a simple past ("killed", "was killed"): a perfect
+    ("has targeted") reports a campaign, not a day."""
+    if published is None or not events:
+        return events
+    doc = syn.doc
+    lede = next(iter(doc.sents))
+    dated = {ev.id for ev in events if any(a.role == ONT + "time" for a in ev.arguments)}
+    out, done = [], set()
+    for ev in events:
+        if ev.id not in dated and ev.id not in done and ev.sentence.start == lede.start_char and _simple_past(doc, ev):
+            done.add(ev.id)
+            ev = replace(
+                ev, arguments=(*ev.arguments, Argument(ONT + "time", value=published.isoformat(), datatype=XSD_DATE))
+            )
+        out.append(ev)
+    return out
+
+
+def _simple_past(doc, ev: EventMention) -> bool:
+    """Whether the clause that reports ``ev`` is in the simple past ("killed", "was hit")."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"has", "have", "had", "will", "would", "may", "might", "could", "can"}:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"was", "were"}))
 
 
 def _drop_unused_descriptions(finder, events: list[EventMention]) -> list[EventMention]:

@@ -36,7 +36,7 @@ def find_relations(syn: Syntax) -> Iterator[Relation]:
 
 def _all_relations(syn: Syntax) -> Iterator[Relation]:
     for tok in syn.doc:
-        lemma = _role_word(tok)
+        lemma = role_word(tok)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.ROLE_NOUNS:
             yield from _role_relations(syn, tok, lex.ROLE_NOUNS[lemma])
         if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.ALLIANCE_NOUNS:
@@ -71,7 +71,7 @@ def _most_specific(relations: Iterator[Relation]) -> Iterator[Relation]:
         yield r
 
 
-def _role_word(tok) -> str:
+def role_word(tok) -> str:
     """The role noun ``tok`` ends: "secretary-general" from "Secretary - General"."""
     lemma = tok.lemma_.lower()
     i = tok.i

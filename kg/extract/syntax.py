@@ -168,5 +168,12 @@ class Syntax:
                     ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
                     if ent is not None:
                         prep = c.text + " " if c.dep_ == "prep" else ""
-                        out.append((ent, prep))
+                        out.append((self._whole_time(t, ent), prep))
         return out
+
+    def _whole_time(self, head, ent):
+        """``ent`` with the time words that modify its head: "Thursday morning" (a DATE and
+        a TIME entity), "late Tuesday"."""
+        words = [t for t in head.subtree if t.ent_type_ in _TIME_LABELS or t.i in range(ent.start, ent.end)]
+        start, end = min(ent.start, *(t.i for t in words)), max(ent.end, *(t.i + 1 for t in words))
+        return self.doc[start:end] if end - start < 8 else ent

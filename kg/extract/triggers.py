@@ -23,6 +23,9 @@ from kg.nlp import lexicon as lex
 
 ATTACKS = ("Attack", "AirStrike")
 HARMS = ("Killing", "Injury")
+# acts done by saying them: a designation announced by its maker, a statement, a
+# condemnation or a threat is reported as made, not as a claim, and dated by its report
+PERFORMATIVE = frozenset({"Designation", "Statement", "Condemnation", "Threat"})
 
 
 def trigger_lemma(tok) -> str:

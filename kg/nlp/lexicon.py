@@ -492,6 +492,13 @@ NOUN_ONLY_TRIGGERS = frozenset({"blast", "battle"})
 LIGHT_VERBS = frozenset("carry launch conduct stage mount order perform undertake".split())
 # verbs of saying: their subject speaks the quote
 SPEECH_VERBS = frozenset("say tell tweet add warn state announce reiterate write insist claim report vow".split())
+# words that put a role in the past ("former leader", "ex-leader", "then-commander")
+FORMER_WORDS = frozenset("former ex then erstwhile onetime one-time".split())
+# prepositions that bound when a relation held: "since 2019" (from), "until last year"
+VALIDITY_PREPOSITIONS = {"since": "since", "until": "until", "till": "until"}
+# verbs whose time dates an act done by saying it: "X has designated Y, informed the State
+# Department on Wednesday", "the ministry said on Tuesday it had designated Y"
+REPORTING_VERBS = SPEECH_VERBS | frozenset("inform confirm".split())
 # a Statement event is an explicit statement: an announcing verb, or a verb of saying
 # with a statement noun ("said in a statement"); plain "X said" is no event
 ANNOUNCING_VERBS = frozenset("announce".split())

@@ -72,6 +72,7 @@ class ArticleGraphBuilder:
                 rel.extractor,
                 status=rel.status,
                 source=rel.source,
+                validity=(rel.former, rel.since, rel.until),
             )
         self._events()
         for name in sorted(self.extractors):
@@ -128,6 +129,7 @@ class ArticleGraphBuilder:
         *,
         status: str = "asserted",
         source: int | None = None,
+        validity: tuple = (False, None, None),
         inverse: bool = True,
     ) -> None:
         g = self.g
@@ -163,12 +165,21 @@ class ArticleGraphBuilder:
         g.add((ev, KG.confidence, Literal(round(float(confidence), 4), datatype=XSD.double)))
         g.add((ev, PROV.wasAttributedTo, URIRef(mint.extractor_iri(extractor))))
         self._status(ev, status, source)
+        self._validity(ev, *validity)
         self.extractors.add(extractor)
         if inverse and p in INVERSES:
             self._fact(
                 o, INVERSES[p], s, sentence, obj or subj, subj, confidence, extractor,
-                status=status, source=source, inverse=False,
+                status=status, source=source, validity=validity, inverse=False,
             )  # fmt: skip
+
+    def _validity(self, node, former: bool, since, until) -> None:
+        """When the fact held, where the text says: kg:former, kg:validFrom, kg:validUntil."""
+        if former:
+            self.g.add((node, KG.former, Literal(True)))
+        for prop, found in ((KG.validFrom, since), (KG.validUntil, until)):
+            if found is not None:
+                self.g.add((node, prop, Literal(found[0], datatype=URIRef(found[1]))))
 
     def _status(self, node, status: str, source: int | None) -> None:
         """How the text presents the fact or event ``node`` states, and whose word it is."""

@@ -24,6 +24,16 @@ def json_line(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 
 
+def _validity(r) -> dict:
+    """When the text says the relation held: ``former``, ``since`` and ``until`` (value and
+    datatype), present only when the text gives them."""
+    out: dict = {"former": True} if r.former else {}
+    for key in ("since", "until"):
+        if (found := getattr(r, key)) is not None:
+            out[key] = {"value": found[0], "datatype": found[1]}
+    return out
+
+
 def records(resolved: ResolvedArticle) -> Iterator[dict]:
     """The JSONL records of one resolved article."""
     ex = resolved.extraction
@@ -62,6 +72,7 @@ def records(resolved: ResolvedArticle) -> Iterator[dict]:
                 "extractor": r.extractor,
                 "status": r.status,
                 "according_to": ref(r.source) if r.source is not None else None,
+                **_validity(r),
             }
     first: dict[str, object] = {}
     for ev in ex.events:
