@@ -453,6 +453,8 @@ def test_eval_news_json_holds_every_headline_figure(mini):
     assert len(out["calibration"]["all"]["bins"]) == 10
     for key in ("types", "detection", "arguments", "time", "status"):
         assert key in out["events"]
+    report = "\n".join(news.text_report(score(r, resolved(r, MENTIONS_01, [], events))))
+    assert "exact 0.0 (0 of 1)" in report and "kg gave none 1" in report  # counts, never False/True
 
 
 # -- the command -------------------------------------------------------------------------------

@@ -566,9 +566,9 @@ def score_events(record: NewsRecord, text: str, ra: ResolvedArticle, align: dict
         into.status.add(g.status, e.status)
         if g.time:
             exact, prefix = time_match(e.time, g.time)
-            into.time.update(gold=1, exact=exact, prefix=prefix, none=e.time is None)
+            into.time.update(gold=1, exact=int(exact), prefix=int(prefix), none=int(e.time is None))
         else:
-            into.time.update(undated=1, dated_anyway=e.time is not None)  # a date the text does not fix
+            into.time.update(undated=1, dated_anyway=int(e.time is not None))  # a date the text does not fix
     right_type = {i for j, i in matched.items() if events[j].type == gold[i].type}
     for i, g in enumerate(gold):
         if i not in right_type:
