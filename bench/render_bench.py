@@ -1,16 +1,19 @@
 """Benchmark of `kg render` pages: synthetic actor networks of growing size in headless Chromium.
 
 For each size it prints the time to build the page in Python, the HTML size, and what
-the page itself recorded (milliseconds from navigation start until vis-network drew and
-until its layout stabilised and physics stopped), plus the wall time seen from outside.
-Chromium runs offline with the same flags as the browser tests (kg.render.browser).
+the page itself recorded (milliseconds from navigation start until vis-network first drew
+and until the first view was fitted and labelled: positions come from Python, there is no
+physics to wait for), plus the wall time seen from outside. Chromium runs offline with the
+same flags as the browser tests (tests/support/browser.py). An argument that is a
+``network.json`` written by ``kg build`` adds a row for that real network.
 
-    .venv/bin/python bench/render_bench.py              # 500, 2000, 4000 nodes
-    .venv/bin/python bench/render_bench.py 1000 8000    # other sizes
+    .venv/bin/python bench/render_bench.py              # 300, 500, 2000, 4000 nodes
+    .venv/bin/python bench/render_bench.py 1000 out/network.json
 """
 
 from __future__ import annotations
 
+import json
 import random
 import sys
 import tempfile
@@ -86,21 +89,26 @@ def synthetic(n: int, seed: int = 1) -> nx.Graph:
     return G
 
 
-def main(sizes: list[int]) -> int:
+def main(sizes: list[str]) -> int:
     chromium = find_chromium()
     if not chromium:
         print("chromium is not installed (apt-get install chromium)", file=sys.stderr)
         return 1
     print(
-        f"{'nodes':>6} {'edges':>6} {'build s':>8} {'html MB':>8} {'drawn s':>8} {'stable s':>9} "
+        f"{'nodes':>6} {'edges':>6} {'build s':>8} {'html MB':>8} {'drawn s':>8} {'fitted s':>9} "
         f"{'wall s':>7} {'colours':>8} errors"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        for n in sizes:
-            G = synthetic(n)
+        for size in sizes:
+            G = (
+                synthetic(int(size))
+                if size.isdigit()
+                else nx.node_link_graph(json.loads(Path(size).read_text()), edges="edges")
+            )
+            n = len(G)
             page = Path(tmp) / f"graph-{n}.html"
             start = time.perf_counter()
-            write_html(G, page, title=f"Synthetic network of {n} actors")
+            write_html(G, page, title=f"Network of {n} actors")
             built = time.perf_counter() - start
             run = open_page(page, timeout=300)
             colours = png_size_and_colours(run.screenshot)[2]
@@ -115,4 +123,4 @@ def main(sizes: list[int]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main([int(a) for a in sys.argv[1:]] or [500, 2000, 4000]))
+    sys.exit(main(sys.argv[1:] or ["300", "500", "2000", "4000"]))

@@ -15,7 +15,8 @@ from rdflib import Graph
 from kg.analyze import metrics, project
 from kg.analyze.polarity import load_ontology
 from kg.render import render_html, write_html
-from kg.render.html import LAYOUT_THRESHOLD, page_data, select
+from kg.render.html import page_data, select
+from kg.render.labels import Wording
 
 DATA = Path(__file__).resolve().parent / "data" / "analyze"
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
@@ -87,7 +88,7 @@ def test_render_html_payloads_survive_as_data(xss_html):
     assert """Quote" ' & </script><script>window.kgPwned="breakout"</script>""" in labels
     aliases = [a for n in data["nodes"] for a in n["aliases"]]
     assert """<img src=x onerror="window.kgPwned='alias'">""" in aliases
-    sentences = [ev["sentence"] for e in data["edges"] for ev in e["evidence"]]
+    sentences = [ev["sentence"] for e in data["edges"] for f in e["facts"] for ev in f["support"]]
     assert any(s.startswith('He said "<img src=x onerror=') and "\u2028" in s for s in sentences)
     assert all("title" not in n for n in data["nodes"])  # tooltips are built in the page, as DOM text
 
@@ -108,18 +109,107 @@ def test_render_html_colours_sizes_and_labels(small):
     assert us["color"] != nodes["https://w3id.org/kg-news/entity/Kataib_Hezbollah"]["color"]  # colour by type
     assert us["wikidata"] == "http://www.wikidata.org/entity/Q30" and us["aliases"] == ["US", "the United States"]
     by_label = {e["label"]: e for e in data["edges"]}
-    assert by_label["backedBy"]["polarity"] == "cooperative"
-    assert by_label["backedBy"]["color"] != by_label["AirStrike, designated"]["color"]
-    assert by_label["AirStrike, designated"]["arrows"] == "to"
+    assert by_label["supports"]["polarity"] == "cooperative"
+    assert by_label["supports"]["color"] != by_label["air strike, designated"]["color"]
+    assert by_label["air strike, designated"]["arrows"] == "to"
+    assert by_label["allied with"]["arrows"] == ""  # symmetric: no arrow
     assert {t["name"] for t in data["types"]} == {"State", "ArmedGroup", "Person", "Place"}
-    assert {p["name"]: p["count"] for p in data["polarities"]} == {
-        "hostile": 5,
-        "cooperative": 3,
-        "neutral": 2,
-        "mixed": 1,
+    assert {p["name"]: p["count"] for p in data["polarities"]} == {"hostile": 6, "cooperative": 4, "neutral": 2}
+    assert data["options"]["physics"] == {"enabled": False}
+
+
+def test_render_html_every_actor_has_its_own_fixed_position(small):
+    """Positions come from Python for any size, so a filter round-trip cannot move an actor."""
+    data = page_data(small)
+    assert all(isinstance(n.get("x"), float | int) and isinstance(n.get("y"), float | int) for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
+    assert data["options"]["physics"]["enabled"] is False
+    assert page_data(small)["nodes"] == data["nodes"]  # seeded: the same graph, the same picture
+
+
+def _tie_graph(*facts) -> nx.Graph:
+    G = nx.Graph()
+    for name in ("US", "KH", "Iran"):
+        G.add_node(name, label=name, type="State")
+    for source, relation, target in facts:
+        edge = G.get_edge_data(source, target) or {"facts": [], "relations": [], "support": []}
+        edge["facts"].append({"source": source, "relation": relation, "target": target, "polarity": "hostile"})
+        edge["relations"] = sorted({*edge["relations"], relation})
+        edge["support"].append(
+            {
+                "source": source,
+                "relation": relation,
+                "target": target,
+                "article": f"https://w3id.org/kg-news/article/{relation}",
+                "sentence": f"{source} {relation} {target}.",
+                "confidence": 0.8,
+                "status": "claimed",
+            }
+        )
+        G.add_edge(source, target, **edge)
+    return G
+
+
+def test_render_html_a_relation_and_its_inverse_are_one_tie_read_forwards():
+    data = page_data(_tie_graph(("US", "attacked", "KH"), ("KH", "attackedBy", "US")))
+    names = {n["id"]: n["label"] for n in data["nodes"]}
+    [edge] = data["edges"]
+    assert (names[edge["from"]], edge["label"], names[edge["to"]], edge["arrows"]) == ("US", "attacked", "KH", "to")
+    [fact] = edge["facts"]
+    assert (fact["label"], fact["inverse"]) == ("attacked", "attacked by")
+    assert fact["supportTotal"] == 2  # both readings' sentences, under the one fact
+
+
+def test_render_html_ties_are_drawn_per_direction():
+    data = page_data(_tie_graph(("US", "attacked", "KH"), ("KH", "attacked", "US"), ("Iran", "backedBy", "KH")))
+    names = {n["id"]: n["label"] for n in data["nodes"]}
+    drawn = sorted((names[e["from"]], e["label"], names[e["to"]]) for e in data["edges"])
+    assert drawn == [("KH", "attacked", "US"), ("KH", "supports", "Iran"), ("US", "attacked", "KH")]
+    curved = [e for e in data["edges"] if e["smooth"]]
+    assert len(curved) == 2  # the two directions between US and KH are drawn apart
+    for edge in data["edges"]:
+        assert not re.search(r"By\b| by\b", edge["label"]), edge["label"]
+
+
+@pytest.mark.parametrize(
+    ("relation", "forward", "backward"),
+    [
+        ("attacked", "attacked", "attacked by"),
+        ("supports", "supports", "backed by"),
+        ("AirStrike", "air strike", "air strike by"),
+        ("condemned", "condemned", "condemned by"),
+        ("leaderOf", "leader of", "has leader"),
+        ("alliedWith", "allied with", "allied with"),
+        ("basedIn", "based in", None),
+        ("worksFor", "works for", None),
+    ],
+)
+def test_render_html_relations_read_from_either_end(relation, forward, backward):
+    words = Wording.from_ontology(load_ontology())
+    assert (words.forward(relation), words.backward(relation)) == (forward, backward)
+
+
+def test_render_html_facts_carry_status_confidence_and_sentences(small):
+    data = page_data(small)
+    names = {n["id"]: n["label"] for n in data["nodes"]}
+    [edge] = [e for e in data["edges"] if (names[e["from"]], names[e["to"]]) == ("United States", "Kataib Hezbollah")]
+    designated = next(f for f in edge["facts"] if f["relation"] == "designated")
+    assert designated["confidence"] == 0.9 and designated["statuses"] == ["asserted"]
+    assert designated["support"][0] == {
+        "article": "https://w3id.org/kg-news/article/kh-designation-2009",
+        "sentence": "Washington designated KH in 2009.",
+        "confidence": 0.9,
+        "status": "asserted",
     }
-    stabilization = data["options"]["physics"]["stabilization"]
-    assert stabilization["enabled"] and 0 < stabilization["iterations"] <= 400
+    assert {s["name"] for s in data["statuses"]} == {"asserted", "claimed", "hedged", "denied", "negated"}
+
+
+def test_render_html_counts_and_marks_isolated_actors(small):
+    G = small.copy()
+    G.add_nodes_from((f"lonely {i}", {"label": f"lonely {i}", "type": "Person"}) for i in range(12))
+    data = page_data(G)
+    assert data["isolated"] == 12
+    assert sorted(n["label"] for n in data["nodes"] if n["isolated"]) == sorted(f"lonely {i}" for i in range(12))
 
 
 @pytest.mark.parametrize(
@@ -153,15 +243,14 @@ def test_render_html_select_unknown_name_is_a_clear_error(small, kwargs):
         select(small, **kwargs)
 
 
-def test_render_html_big_graph_gets_positions_and_short_physics():
+def test_render_html_big_graph_gets_positions_fast():
     G = nx.connected_caveman_graph(60, 10)  # 600 nodes in 60 blocs
     G.add_nodes_from(["lonely 1", "lonely 2"])
     nx.set_node_attributes(G, {n: {"label": f"actor {n}", "type": "State"} for n in G})
     data = page_data(G)
-    assert len(data["nodes"]) == len(G) > LAYOUT_THRESHOLD
+    assert len(data["nodes"]) == len(G)
     positions = {(n["x"], n["y"]) for n in data["nodes"]}
     assert len(positions) == len(G)  # every node placed, none on top of another
-    assert data["options"]["physics"]["stabilization"]["iterations"] <= 150
     assert data["options"]["layout"]["improvedLayout"] is False
 
 

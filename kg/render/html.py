@@ -11,9 +11,12 @@ The graph travels as JSON in ``<script type="application/json">`` with ``<``, ``
 ``&``, U+2028 and U+2029 escaped, and ``assets/graph.js`` puts every string into the
 page with ``textContent``: article text and names are data, never markup.
 
-Large graphs: above ``LAYOUT_THRESHOLD`` nodes, networkx computes starting positions
-(communities placed by a spring layout of the community graph, each community laid out
-on its own), so vis-network needs few iterations; physics stops after stabilisation.
+Readable at hundreds of actors: positions come from Python (:mod:`kg.render.layout`)
+and vis-network's physics stays off; ties are drawn per direction and worded from the
+ontology (:mod:`kg.render.ties`, :mod:`kg.render.labels`); ``graph.js`` fits the view
+with a margin, names only as many actors as fit without overlapping (the most central
+first, more on zoom), hides isolated actors behind a toggle and filters facts by
+confidence and status. docs/design.md, "The page", says why.
 """
 
 from __future__ import annotations
@@ -32,12 +35,17 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.analyze import metrics
-from kg.analyze.polarity import COOPERATIVE, HOSTILE, MIXED, NEUTRAL
+from kg.analyze.polarity import COOPERATIVE, HOSTILE, MIXED, NEUTRAL, load_ontology
+from kg.analyze.project import STATUSES
 from kg.atomic import atomic_path
+from kg.render.labels import Wording
+from kg.render.layout import layout
+from kg.render.ties import ties
 
 VIS_VERSION = "10.1.5"
-LAYOUT_THRESHOLD = 500
-MAX_EVIDENCE = 12  # sentences per tie shown in the page (the count says how many more)
+BIG_GRAPH = 500  # above this many actors, edges are hidden while dragging or zooming
+LABEL_THRESHOLD_PX = 10  # vis-network draws no label smaller than this on screen
+EDGE_LABEL_THRESHOLD_PX = 9  # edge labels (14 px at zoom 1) are drawn from zoom ~0.6
 TYPE_COLORS = {
     "State": "#4e79a7",
     "ArmedGroup": "#e15759",
@@ -51,6 +59,21 @@ TYPE_COLORS = {
     "Actor": "#ff9da7",
 }
 _SPARE_COLORS = ("#8cd17d", "#499894", "#d37295", "#a0cbe8", "#ffbe7d", "#79706e")
+COMMUNITY_COLORS = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#ad494a",
+    "#637939",
+)  # the largest communities; the others share OTHER_COMMUNITY
+OTHER_COMMUNITY = "#c7c7c7"
 POLARITY_COLORS = {HOSTILE: "#d62728", COOPERATIVE: "#2ca02c", NEUTRAL: "#9a9a9a", MIXED: "#9467bd"}
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -150,51 +173,72 @@ def select(
     return G.subgraph(keep).copy()
 
 
-def page_data(G: nx.Graph, *, ranks: dict | None = None, seed: int = 0) -> dict:
-    """Node and edge records (built with pyvis), vis-network options and the legend, as plain data."""
+def page_data(G: nx.Graph, *, ranks: dict | None = None, seed: int = 0, wording: Wording | None = None) -> dict:
+    """Node and edge records (built with pyvis), vis-network options, legends and filters, as plain data.
+
+    Every node carries its position (:func:`kg.render.layout.layout`), its rank by
+    PageRank (the page labels the best ranked first), its community and whether it is
+    isolated; every edge is one direction of a tie (:func:`kg.render.ties.ties`).
+    """
     ranks = ranks if ranks is not None else metrics.pagerank(G)
+    wording = wording if wording is not None else Wording.from_ontology(load_ontology())
     top_rank = max((ranks.get(n, 0.0) for n in G), default=0.0) or 1.0
-    positions = initial_layout(G, seed=seed) if len(G) > LAYOUT_THRESHOLD else {}
+    positions = layout(G, seed=seed)
     ids = {node: i for i, node in enumerate(sorted(G, key=str))}
+    order = {node: i for i, node in enumerate(sorted(G, key=lambda n: (-ranks.get(n, 0.0), str(n))))}
+    community = metrics.communities(G, seed=seed)["membership"]
     colors = type_colors(d.get("type", "") for _, d in G.nodes(data=True))
     net = Network(directed=True)  # directed: pyvis skips its quadratic duplicate-edge check
     for node, i in ids.items():
         d = G.nodes[node]
-        extra = {"x": positions[node][0], "y": positions[node][1]} if node in positions else {}
+        isolated = G.degree(node) == 0
         net.add_node(
             i,
             label=str(d.get("label") or node),
             color=colors[d.get("type", "")],
-            size=round(8 + 32 * math.sqrt(ranks.get(node, 0.0) / top_rank), 1),
+            communityColor=COMMUNITY_COLORS[community[node]]
+            if community[node] < len(COMMUNITY_COLORS) and not isolated
+            else OTHER_COMMUNITY,
+            x=positions[node][0],
+            y=positions[node][1],
+            size=round(6 + 16 * math.sqrt(ranks.get(node, 0.0) / top_rank), 1),
             kgType=d.get("type", ""),
             iri=str(d.get("iri", node)),
             aliases=list(d.get("aliases", [])),
             wikidata=d.get("wikidata", ""),
             articles=d.get("articles", 0),
             pagerank=round(ranks.get(node, 0.0), 5),
-            **extra,
+            rank=order[node],
+            importance=round(math.sqrt(ranks.get(node, 0.0) / top_rank), 3),
+            isolated=isolated,
         )
-    for u, v, d in sorted(G.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]])):
-        source, target, arrows = _direction(u, v, d.get("facts", []))
-        evidence = list(d.get("evidence", []))
-        polarity = d.get("polarity", NEUTRAL)
+    drawn = ties(G, wording)
+    pairs = Counter(frozenset((t["source"], t["target"])) for t in drawn)
+    statuses: Counter = Counter()
+    confidences = []
+    for tie in drawn:
+        for fact in tie["facts"]:
+            statuses.update(r["status"] for r in fact["support"])
+            confidences += [r["confidence"] for r in fact["support"] if r["confidence"] is not None]
+        shared = pairs[frozenset((tie["source"], tie["target"]))] > 1
         net.add_edge(
-            ids[source],
-            ids[target],
-            label=", ".join(d.get("relations", [])),
-            arrows=arrows,
-            color=POLARITY_COLORS.get(polarity, POLARITY_COLORS[NEUTRAL]),
-            width=round(1 + 1.5 * math.log2(max(d.get("weight", 1), 1)), 2),
-            relations=list(d.get("relations", [])),
-            polarity=polarity,
-            weight=d.get("weight", 1),
-            evidence=evidence[:MAX_EVIDENCE],
-            evidenceTotal=len(evidence),
+            ids[tie["source"]],
+            ids[tie["target"]],
+            label=", ".join(f["label"] for f in tie["facts"]),
+            arrows="" if tie["symmetric"] else "to",
+            color=POLARITY_COLORS.get(tie["polarity"], POLARITY_COLORS[NEUTRAL]),
+            width=round(1 + 1.5 * math.log2(tie["weight"]), 2),
+            smooth={"enabled": True, "type": "curvedCW", "roundness": 0.2}
+            if shared and not tie["symmetric"]
+            else False,
+            polarity=tie["polarity"],
+            weight=tie["weight"],
+            facts=tie["facts"],
         )
-    net.options = vis_options(len(G), laid_out=bool(positions), seed=seed)
+    net.options = vis_options(len(G), seed=seed)
     nodes, edges, _, _, _, options = net.get_network_data()
     types = Counter(d.get("type", "") for _, d in G.nodes(data=True))
-    polarities = Counter(d.get("polarity", NEUTRAL) for *_, d in G.edges(data=True))
+    polarities = Counter(t["polarity"] for t in drawn)
     return {
         "nodes": nodes,
         "edges": edges,
@@ -203,127 +247,36 @@ def page_data(G: nx.Graph, *, ranks: dict | None = None, seed: int = 0) -> dict:
         "polarities": [
             {"name": p, "color": c, "count": polarities[p]} for p, c in POLARITY_COLORS.items() if polarities[p]
         ],
+        "statuses": [{"name": s, "count": statuses[s]} for s in STATUSES],
+        "minConfidence": math.floor(20 * min(confidences, default=0.0)) / 20,
+        "isolated": sum(1 for n in G if G.degree(n) == 0),
     }
 
 
-def vis_options(n: int, *, laid_out: bool, seed: int = 0) -> dict:
-    """vis-network options: Barnes-Hut with a bounded stabilisation, lighter drawing for big graphs."""
-    big = n > LAYOUT_THRESHOLD
+def vis_options(n: int, *, seed: int = 0) -> dict:
+    """vis-network options: no physics (positions come from Python), labels drawn only when legible."""
+    big = n > BIG_GRAPH
     return {
         "autoResize": True,
-        "layout": {"randomSeed": seed, "improvedLayout": n <= 100 and not laid_out},
+        "layout": {"randomSeed": seed, "improvedLayout": False},
         "nodes": {
             "shape": "dot",
             "borderWidth": 1,
-            "font": {"size": 16, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            # graph.js gives the labels it chooses a legible size; the others stay below this and are not drawn
+            "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_THRESHOLD_PX, "maxVisible": 40}},
         },
         "edges": {
-            "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "smooth": False,
             "arrows": {"to": {"enabled": False, "scaleFactor": 0.6}},
-            "font": {"size": 12, "align": "middle", "color": "#444444", "strokeWidth": 3},
+            "font": {"size": 14, "align": "middle", "color": "#333333", "strokeWidth": 3},
+            "scaling": {"label": {"enabled": False, "drawThreshold": EDGE_LABEL_THRESHOLD_PX}},
             "color": {"inherit": False},
             "selectionWidth": 2,
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
-        "physics": {
-            "enabled": True,
-            "solver": "barnesHut",
-            "barnesHut": {
-                "gravitationalConstant": -8000,
-                "centralGravity": 0.5,
-                "springLength": 170,
-                "springConstant": 0.03,
-                "damping": 0.4,
-                "avoidOverlap": 0.3,
-            },
-            "maxVelocity": 50,
-            "minVelocity": 1.0,
-            "timestep": 0.5,
-            "stabilization": {
-                "enabled": True,
-                "iterations": stabilization_iterations(n, laid_out),
-                "updateInterval": 25,
-                "fit": True,
-            },
-        },
+        "physics": {"enabled": False},
     }
-
-
-def stabilization_iterations(n: int, laid_out: bool) -> int:
-    """Bounded physics: about 3 s of Barnes-Hut in Chromium at any size (an iteration costs ~n)."""
-    return max(40, min(150, 150_000 // max(n, 1))) if laid_out else 300
-
-
-def initial_layout(G: nx.Graph, *, seed: int = 0) -> dict:
-    """Starting positions in pixels, so that vis-network needs only a short stabilisation.
-
-    Each connected component is laid out on its own and the components are packed in
-    rows, largest first. Within a big component, communities are placed by a spring
-    layout of the graph of communities and each community is laid out alone: much
-    faster than one spring layout of the whole graph, whose cost grows with n^2.
-    """
-    parts = sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0])))
-    boxes = [_component_layout(G.subgraph(part), seed) for part in parts]
-    gap = 2 * _UNIT
-    row_limit = max(
-        math.sqrt(sum((_width(b) + gap) * (_height(b) + gap) for b in boxes)) * 1.3,
-        max((_width(b) for b in boxes), default=0.0),
-    )
-    positions, x, y, row_height = {}, 0.0, 0.0, 0.0
-    for box in boxes:
-        if x > 0 and x + _width(box) > row_limit:
-            x, y, row_height = 0.0, y + row_height + gap, 0.0
-        left, top = min(p[0] for p in box.values()), min(p[1] for p in box.values())
-        for node, (px, py) in box.items():
-            positions[node] = (round(x + px - left, 1), round(y + py - top, 1))
-        x += _width(box) + gap
-        row_height = max(row_height, _height(box))
-    return positions
-
-
-_UNIT = 45.0  # pixels of spacing per node
-
-
-def _component_layout(C: nx.Graph, seed: int) -> dict:
-    if len(C) == 1:
-        return {next(iter(C)): (0.0, 0.0)}
-    if len(C) <= 60:
-        pos = nx.spring_layout(C, seed=seed)
-        return {n: (x * _UNIT * math.sqrt(len(C)), y * _UNIT * math.sqrt(len(C))) for n, (x, y) in pos.items()}
-    groups = metrics.communities(C, seed=seed)["communities"]
-    member = {n: i for i, group in enumerate(groups) for n in group}
-    between = nx.Graph()
-    between.add_nodes_from(range(len(groups)))
-    for u, v in C.edges():
-        if member[u] != member[v]:
-            a, b = sorted((member[u], member[v]))
-            between.add_edge(a, b, weight=between.get_edge_data(a, b, {"weight": 0})["weight"] + 1)
-    centres = (
-        nx.spring_layout(between, seed=seed, weight="weight", iterations=60) if len(groups) > 1 else {0: (0.0, 0.0)}
-    )
-    spread = _UNIT * math.sqrt(len(C)) * 1.2
-    positions = {}
-    for i, group in enumerate(groups):
-        radius = _UNIT * math.sqrt(len(group)) * 0.6
-        inner = (
-            nx.spring_layout(C.subgraph(group), seed=seed, iterations=30 if len(group) > 300 else 50)
-            if len(group) > 1
-            else {group[0]: (0.0, 0.0)}
-        )
-        cx, cy = centres[i]
-        for node, (x, y) in inner.items():
-            positions[node] = (cx * spread + x * radius, cy * spread + y * radius)
-    return positions
-
-
-def _width(box: dict) -> float:
-    xs = [p[0] for p in box.values()]
-    return max(xs) - min(xs)
-
-
-def _height(box: dict) -> float:
-    ys = [p[1] for p in box.values()]
-    return max(ys) - min(ys)
 
 
 def type_colors(types) -> dict[str, str]:
@@ -333,15 +286,6 @@ def type_colors(types) -> dict[str, str]:
     for t in sorted(set(types) - set(colors)):
         colors[t] = next(spare, "#888888")
     return colors
-
-
-def _direction(u, v, facts: list[dict]) -> tuple[object, object, str]:
-    """(from, to, arrows) for an edge: one arrow when all its facts point the same way."""
-    ways = {(f.get("source"), f.get("target")) for f in facts} & {(u, v), (v, u)}
-    if len(ways) == 1:
-        source, target = ways.pop()
-        return source, target, "to"
-    return u, v, "to, from" if ways else ""
 
 
 def _vis_js() -> str:
