@@ -20,7 +20,10 @@ Edge attributes: ``relations`` (sorted local names), ``polarity`` (combined over
 facts, see :func:`kg.analyze.polarity.combine`), ``sign`` (+1, -1, 0), ``weight`` (the
 number of independent mentions: distinct (article, sentence) pairs over all its facts;
 a fact with no evidence at all counts once), ``articles``, ``evidence`` (list of
-``{"article", "sentence"}``), ``events``, ``facts``.
+``{"article", "sentence"}``), ``events``, ``facts``, and ``support``: each fact's own
+evidence graded, ``{"source", "relation", "target", "article", "sentence", "confidence",
+"status"}`` (confidence None when the graph gives none), for a reader who wants to weigh
+each statement (the page's confidence slider and status filter).
 
 Places: a place is a node only when it takes part in a fact with an actor (KH is
 based in Jurf al-Sakhar; an air strike targeted a town); places that are merely where
@@ -74,6 +77,7 @@ _NOT_RELATIONS = {KG.polarity, KG.participant, KG.agent, KG.target, KG.victim, K
 _WIKIDATA = (str(WD), "https://www.wikidata.org/entity/")
 
 Pair = tuple[str, str]  # (article IRI, sentence)
+Support = tuple[str, str, float | None, str]  # (article IRI, sentence, confidence, status)
 
 # What the network is drawn from by default: facts kg is fairly sure of (confidence is
 # calibrated: about this share of such facts is right, see docs/quality.md), stated by
@@ -98,6 +102,11 @@ class Trust:
         sure = confidence is None or float(confidence) >= self.min_confidence
         return sure and (local(status) if status is not None else "asserted") in self.statuses
 
+    def admits_mentioned(self, graph: Graph, articles: set[str]) -> bool:
+        """Whether an actor mentioned by ``articles`` (IRIs) is part of the network: always,
+        unless a date window leaves all of them out (:class:`kg.analyze.timeline.Window`)."""
+        return True
+
 
 DEFAULT_TRUST = Trust()
 EVERYTHING = Trust(min_confidence=0.0, statuses=frozenset(STATUSES))
@@ -111,7 +120,7 @@ class Fact:
     target: str
     relation: str
     polarity: str
-    evidence: frozenset[Pair]
+    evidence: frozenset[Support]
     event: str = ""
 
 
@@ -134,11 +143,14 @@ def project(data, *, ontology: Graph | None = None, trust: Trust = DEFAULT_TRUST
     kept_places = {
         n for f in facts for n, other in ((f.source, f.target), (f.target, f.source)) if n in places and other in actors
     }
-    nodes = set(actors) | kept_places
+    mentions = _mentions(graph, facts)
+    # an actor neither in an admitted fact nor mentioned by an admitted article is not part
+    # of this network (a date window)
+    tied = {n for f in facts for n in (f.source, f.target)}
+    nodes = {n for n in actors if n in tied or trust.admits_mentioned(graph, mentions[n])} | kept_places
     facts = [f for f in facts if f.source in nodes and f.target in nodes]
 
     G = nx.Graph()
-    mentions = _mentions(graph, facts)
     for iri in sorted(nodes):
         G.add_node(iri, **_node_attrs(graph, URIRef(iri), types[iri], len(mentions[iri])))
     by_pair: dict[tuple[str, str], list[Fact]] = defaultdict(list)
@@ -184,10 +196,10 @@ def _subclasses(graph: Graph, root: URIRef) -> set[URIRef]:
     return {c for c in graph.transitive_subjects(RDFS.subClassOf, root) if isinstance(c, URIRef) and c != root}
 
 
-def _evidence_index(graph: Graph, trust: Trust) -> dict[tuple[str, str, str], set[Pair] | None]:
-    """(subject, predicate, object) -> the (article, sentence) pairs that support it, from
+def _evidence_index(graph: Graph, trust: Trust) -> dict[tuple[str, str, str], set[Support] | None]:
+    """(subject, predicate, object) -> the (article, sentence, confidence, status) that support it, from
     the evidence ``trust`` admits; None for a triple whose every piece of evidence it refuses."""
-    index: dict[tuple[str, str, str], set[Pair] | None] = {}
+    index: dict[tuple[str, str, str], set[Support] | None] = {}
     for node in graph.subjects(RDF.type, KG.Evidence):
         s, p, o = (graph.value(node, term) for term in (RDF.subject, RDF.predicate, RDF.object))
         if s is None or p is None or o is None:
@@ -200,10 +212,17 @@ def _evidence_index(graph: Graph, trust: Trust) -> dict[tuple[str, str, str], se
     return index
 
 
-def _pair(graph: Graph, node) -> Pair:
+def _pair(graph: Graph, node) -> Support:
     article = graph.value(node, PROV.wasDerivedFrom)
     sentence = graph.value(node, KG.sentence)
-    return (str(article) if article is not None else "", str(sentence) if sentence is not None else "")
+    confidence = graph.value(node, KG.confidence)
+    status = graph.value(node, KG.status)
+    return (
+        str(article) if article is not None else "",
+        str(sentence) if sentence is not None else "",
+        float(confidence) if confidence is not None else None,
+        local(status) if status is not None else "asserted",
+    )
 
 
 def _relation_facts(graph: Graph, types: dict[str, str], evidence, table) -> Iterator[Fact]:
@@ -227,7 +246,7 @@ def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Gra
         if not trust.admits(graph, node):
             continue
         own = _pair(graph, node)
-        base = {own} if own != ("", "") else set()
+        base = {own} if own[:2] != ("", "") else set()
         relation, polarity = local(cls), table.get(cls, NEUTRAL)
         agents = [str(a) for a in graph.objects(node, KG.agent) if str(a) in types]
         for agent in sorted(agents):
@@ -281,7 +300,7 @@ def _mentions(graph: Graph, facts: Iterable[Fact]) -> dict[str, set[str]]:
     for article, entity in graph.subject_objects(SCHEMA.mentions):
         found[str(entity)].add(str(article))
     for fact in facts:
-        for article, _ in fact.evidence:
+        for article, *_ in fact.evidence:
             if article:
                 found[fact.source].add(article)
                 found[fact.target].add(article)
@@ -307,8 +326,10 @@ def _edge_attrs(facts: list[Fact]) -> dict:
     pairs: set = set()
     for fact in facts:
         # a fact nobody wrote a sentence for still counts, once
-        pairs |= fact.evidence or {("", f"{fact.source} {fact.relation} {fact.target} {fact.event}")}
-    real = sorted({p for f in facts for p in f.evidence})
+        pairs |= {(a, s) for a, s, *_ in fact.evidence} or {
+            ("", f"{fact.source} {fact.relation} {fact.target} {fact.event}")
+        }
+    real = sorted({(a, s) for f in facts for a, s, *_ in f.evidence})
     polarity = combine(f.polarity for f in facts)
     return {
         "relations": sorted({f.relation for f in facts}),
@@ -321,5 +342,11 @@ def _edge_attrs(facts: list[Fact]) -> dict:
         "facts": [
             dict(zip(("source", "relation", "target", "polarity"), t))
             for t in sorted({(f.source, f.relation, f.target, f.polarity) for f in facts})
+        ],
+        "support": [
+            dict(zip(("source", "relation", "target", "article", "sentence", "confidence", "status"), t))
+            for t in sorted(
+                {(f.source, f.relation, f.target, *e) for f in facts for e in f.evidence}, key=lambda t: str(t)
+            )
         ],
     }

@@ -33,8 +33,11 @@ def _annotated(G: nx.Graph, seed: int) -> tuple[nx.Graph, dict]:
     return H, found
 
 
-def build_report(G: nx.Graph, *, top: int = 10, seed: int = 0, path: tuple[str, str] | None = None) -> dict:
-    """Everything ``kg analyze`` prints, as plain data; ``top`` bounds the actor lists."""
+def build_report(
+    G: nx.Graph, *, top: int = 10, seed: int = 0, path: tuple[str, str] | None = None, contested=None
+) -> dict:
+    """Everything ``kg analyze`` prints, as plain data; ``top`` bounds the actor lists.
+    ``contested``: the :class:`kg.analyze.contested.Contest` list of the graph, if asked."""
     H, found = _annotated(G, seed)
     label = lambda n: H.nodes[n].get("label", str(n))  # noqa: E731
     ranked = sorted(H, key=lambda n: (-H.nodes[n]["pagerank"], label(n)))
@@ -96,6 +99,8 @@ def build_report(G: nx.Graph, *, top: int = 10, seed: int = 0, path: tuple[str, 
     }
     if path:
         report["path"] = metrics.shortest_path(G, *path)
+    if contested is not None:
+        report["contested"] = [c.as_dict() for c in contested]
     return report
 
 
@@ -206,7 +211,19 @@ def format_report(report: dict, fmt: str = "table") -> str:
                 for i, e in enumerate(p["edges"])
             ],
         )
+    if "contested" in report:
+        section(
+            f"Contested facts: {len(report['contested'])} (claimed by one source and denied by another, "
+            "or reports of one event naming different agents)",
+            ["kind", "fact", "sides (what each source says, who says it, the article)"],
+            [[c["kind"], c["fact"], "; ".join(_side(s) for s in c["sides"])] for c in report["contested"]],
+        )
     return "\n".join(out).rstrip() + "\n"
+
+
+def _side(side: dict) -> str:
+    by = f" by {side['party']}" if side["party"] else ""
+    return f"{side['says']}{by} ({side['article'].rsplit('/', 1)[-1]})"
 
 
 def _aligned(headers: list[str], rows: list[list]) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.analyze.project import DEFAULT_MIN_CONFIDENCE, DEFAULT_STATUSES, Trust
+from kg.analyze.timeline import period, window
 from kg.errors import InputError, KGError
 
 EXIT_SKIPPED = 3  # some inputs could not be read; the graph holds all the others
@@ -114,10 +115,45 @@ def add_trust_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_time_options(p: argparse.ArgumentParser, *, between: bool = True) -> None:
+    """The options that draw the network at a date (``--as-of``) or over dates (``--from``/``--to``)."""
+    p.add_argument(
+        "--as-of",
+        type=_period,
+        metavar="DATE",
+        help="the network on DATE (2024-06-11, 2024-06 or 2024): facts reported by then and not ended by then "
+        "(a 'former' role, 'until ...'), events up to then",
+    )
+    if between:
+        p.add_argument(
+            "--from", dest="since", type=_period, metavar="DATE", help="only facts reported and events from DATE on"
+        )
+        p.add_argument("--to", dest="until", type=_period, metavar="DATE", help="only facts and events up to DATE")
+
+
 def trust_from_args(args) -> Trust:
-    """The :class:`kg.analyze.project.Trust` that :func:`add_trust_options`' arguments describe."""
-    statuses = DEFAULT_STATUSES | ({"hedged"} if args.include_hedged else set())
-    return Trust(min_confidence=args.min_confidence, statuses=frozenset(statuses))
+    """The :class:`kg.analyze.project.Trust` that :func:`add_trust_options`' (and
+    :func:`add_time_options`') arguments describe."""
+    statuses = frozenset(DEFAULT_STATUSES | ({"hedged"} if args.include_hedged else set()))
+    as_of, since, until = (getattr(args, name, None) for name in ("as_of", "since", "until"))
+    if as_of is not None and (since is not None or until is not None):
+        raise InputError("Give either --as-of DATE or --from/--to DATE, not both")
+    if as_of is not None:
+        return window(end=as_of[1], min_confidence=args.min_confidence, statuses=statuses)
+    return window(
+        start=since[0] if since else None,
+        end=until[1] if until else None,
+        min_confidence=args.min_confidence,
+        statuses=statuses,
+    )
+
+
+def _period(text: str):
+    """A date of any precision for --as-of/--from/--to: its first and last day."""
+    found = period(text) if text[:4].isdigit() else None
+    if found is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write 2024-06-11, 2024-06 or 2024")
+    return found
 
 
 def _probability(text: str) -> float:

@@ -6,8 +6,9 @@ import argparse
 import sys
 
 from kg.analyze import build_report, format_report, project_file
+from kg.analyze.contested import contested
 from kg.analyze.report import FORMATS
-from kg.cli import add_trust_options, example_epilog, trust_from_args
+from kg.cli import add_time_options, add_trust_options, example_epilog, trust_from_args
 
 
 def add_parser(subparsers) -> None:
@@ -22,6 +23,7 @@ def add_parser(subparsers) -> None:
             "kg analyze out/graph.ttl",
             "kg analyze out/graph.ttl --format markdown --top 20 > network.md",
             'kg analyze out/graph.ttl --path "Iran" "Kataib Hezbollah"',
+            "kg analyze kgstore --as-of 2024-01-31      # the network as the articles describe it on that day",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -40,11 +42,14 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--top", type=int, default=10, metavar="N", help="actors and brokers to list (default: 10)")
     parser.add_argument("--seed", type=int, default=0, help="seed for Louvain communities (default: 0)")
     add_trust_options(parser)
+    add_time_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     G = project_file(args.graph, trust=trust_from_args(args))
-    report = build_report(G, top=args.top, seed=args.seed, path=tuple(args.path) if args.path else None)
+    report = build_report(
+        G, top=args.top, seed=args.seed, path=tuple(args.path) if args.path else None, contested=contested(args.graph)
+    )
     sys.stdout.write(format_report(report, args.format))
     return 0

@@ -4,11 +4,12 @@ spreadsheet, or the events as PLOVER records."""
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 
 from kg.analyze.export import FORMATS, export
 from kg.analyze.project import DEFAULT_MIN_CONFIDENCE, EVERYTHING, Trust
-from kg.cli import add_trust_options, example_epilog, trust_from_args
+from kg.cli import add_time_options, add_trust_options, example_epilog, trust_from_args
 from kg.errors import OutputError
 
 
@@ -47,13 +48,14 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write (a directory for csv)")
     add_trust_options(parser)
+    add_time_options(parser)
     parser.set_defaults(func=run, min_confidence=None)  # None: the network's floor, or none for plover
 
 
 def _trust(args: argparse.Namespace) -> Trust:
     if args.format == "plover":
-        floor = 0.0 if args.min_confidence is None else args.min_confidence
-        return Trust(min_confidence=floor, statuses=EVERYTHING.statuses)
+        args.min_confidence = 0.0 if args.min_confidence is None else args.min_confidence
+        return replace(trust_from_args(args), statuses=EVERYTHING.statuses)  # every status, each record says its own
     if args.min_confidence is None:
         args.min_confidence = DEFAULT_MIN_CONFIDENCE
     return trust_from_args(args)

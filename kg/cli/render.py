@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kg.cli import add_trust_options, example_epilog, trust_from_args
+from kg.cli import add_time_options, add_trust_options, example_epilog, trust_from_args
 from kg.errors import OutputError
 
 
@@ -13,13 +13,14 @@ def add_parser(subparsers) -> None:
         "render",
         help="draw the network of actors as one interactive HTML file (works offline)",
         description="Write one self-contained HTML page (vis-network inlined, no external URL) showing the "
-        "actors, coloured by type and sized by PageRank, and their ties, coloured by polarity. "
-        "Hover or click for aliases, Wikidata links and the evidence sentences; search by name; "
-        "filter by type.",
+        "actors, coloured by type or community and sized by PageRank, and their ties, coloured by polarity "
+        "and drawn per direction. Click an actor for its ties and their evidence sentences; search by name; "
+        "filter by type, confidence and status. --as-of or --from/--to draw the network at a date or over dates.",
         epilog=example_epilog(
             "kg render out/graph.ttl -o out/graph.html",
             'kg render out/graph.ttl -o kh.html --focus "Kataib Hezbollah" --depth 2',
             "kg render out/graph.ttl -o top.html --top 200 --types State ArmedGroup Person",
+            "kg render kgstore -o june.html --from 2024-06-01 --to 2024-06-30",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -39,6 +40,7 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("--title", help="page title (default: as `kg build` titles it, by its article count)")
     add_trust_options(parser)
+    add_time_options(parser)
     parser.set_defaults(func=run)
 
 

@@ -1,0 +1,131 @@
+"""The network at a date or over a window of dates: which facts held when.
+
+Every fact kg states carries the date of the article it was read from (the observation
+time, ``schema:datePublished``), and where the text says so, when it held: a role the
+text calls former (``kg:former``), ``kg:validFrom`` ("since 2019") and ``kg:validUntil``
+("until last year"). An event has its own ``kg:time`` (to the day, month or year the text
+gives), else its article's date.
+
+:class:`Window` is a :class:`kg.analyze.project.Trust` that also asks *when*:
+
+* **as of D** (``Window(end=D)``): the facts articles published on or before D report,
+  that had neither ended by D (former, or valid until before D) nor not yet begun (valid
+  from after D); the events that happened on or before D, even if reported later (an
+  event's own time is known; whether a relation held before it was reported is not);
+* **from A to B** (``Window(start=A, end=B)``): the facts articles published between A
+  and B report, less those the text says ended before A or began after B, and less
+  former roles; the events whose time overlaps A..B.
+
+A fact or an event with no date at all (an article without a publication date) is left
+out of any window: kg cannot place it in time.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+
+from rdflib import RDF, Literal, URIRef
+from rdflib.namespace import PROV
+
+from kg.analyze.project import DEFAULT_MIN_CONFIDENCE, DEFAULT_STATUSES, Trust
+from kg.rdf.vocab import KG, SCHEMA
+
+Period = tuple[date, date]  # first and last day
+
+
+def period(value: object) -> Period | None:
+    """The days an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` lexical value covers.
+
+    >>> period("2019")
+    (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
+    >>> period("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    >>> period("2024-06-11")
+    (datetime.date(2024, 6, 11), datetime.date(2024, 6, 11))
+    >>> period("soon") is None
+    True
+    """
+    text = str(value)
+    try:
+        if len(text) == 4:
+            year = int(text)
+            return date(year, 1, 1), date(year, 12, 31)
+        if len(text) == 7:
+            year, month = int(text[:4]), int(text[5:])
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        day = date.fromisoformat(text[:10])
+        return day, day
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Window(Trust):
+    """A :class:`Trust` over a window of dates (``start`` None: as of ``end``)."""
+
+    start: date | None = None
+    end: date | None = None
+    _dates: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def admits(self, graph, node) -> bool:
+        if not super().admits(graph, node):
+            return False
+        if graph.value(node, RDF.subject) is not None:  # an evidence node: a relation
+            return self._fact_holds(graph, node)
+        return self._event_happened(graph, node)
+
+    def admits_mentioned(self, graph, articles: set[str]) -> bool:
+        """An actor is in the window's network when an article of the window mentions it."""
+        return any(self._in_window(self._published(graph, URIRef(a))) for a in articles)
+
+    def _in_window(self, day: date | None) -> bool:
+        if day is None or (self.end is not None and day > self.end):
+            return False
+        return self.start is None or day >= self.start
+
+    def _observed(self, graph, node) -> date | None:
+        return self._published(graph, graph.value(node, PROV.wasDerivedFrom))
+
+    def _published(self, graph, article) -> date | None:
+        if article not in self._dates:
+            published = graph.value(article, SCHEMA.datePublished) if article is not None else None
+            found = period(published) if published is not None else None
+            self._dates[article] = found[0] if found else None
+        return self._dates[article]
+
+    def _fact_holds(self, graph, node) -> bool:
+        if not self._in_window(self._observed(graph, node)):
+            return False
+        former = graph.value(node, KG.former)
+        if former is not None and bool(Literal(former).toPython()):
+            return False  # the role had ended by its article's date, within or before the window
+        until = period(graph.value(node, KG.validUntil) or "")
+        since = period(graph.value(node, KG.validFrom) or "")
+        first = self.start if self.start is not None else self.end
+        if until is not None and first is not None and until[1] < first:
+            return False
+        return not (since is not None and self.end is not None and since[0] > self.end)
+
+    def _event_happened(self, graph, node) -> bool:
+        time = graph.value(node, KG.time)
+        when = period(time) if time is not None else None
+        if when is None:
+            observed = self._observed(graph, node)
+            when = (observed, observed) if observed is not None else None
+        if when is None:
+            return False
+        if self.end is not None and when[0] > self.end:
+            return False
+        return self.start is None or when[1] >= self.start
+
+
+def window(
+    *, start: date | None = None, end: date | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    statuses: frozenset[str] = DEFAULT_STATUSES,
+) -> Trust:  # fmt: skip
+    """The :class:`Trust` for a window: a plain one when no date bounds it."""
+    if start is None and end is None:
+        return Trust(min_confidence=min_confidence, statuses=statuses)
+    return Window(min_confidence=min_confidence, statuses=statuses, start=start, end=end)
