@@ -79,6 +79,13 @@ TERMS: tuple[str, ...] = (
     "Statement",
     "Condemnation",
     "Threat",
+    "Accusation",
+    "Rejection",
+    "Agreement",
+    "Arrest",
+    "Protest",
+    "Aid",
+    "Mobilization",
     # provenance
     "Article",
     "Evidence",
@@ -163,6 +170,7 @@ PLACES = frozenset({"Place", "City", "State"})  # a State is an actor and a plac
 THINGS = ORGANIZATIONS | {"State"}
 EVENTS = frozenset(
     {"Event", "Attack", "AirStrike", "Killing", "Injury", "Designation", "Statement", "Condemnation", "Threat"}
+    | {"Accusation", "Rejection", "Agreement", "Arrest", "Protest", "Aid", "Mobilization"}
 )
 
 _MAX_SLUG = 120

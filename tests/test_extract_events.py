@@ -780,3 +780,37 @@ def test_extract_events_are_dated_from_the_text_and_the_articles_date(pipeline, 
 )
 def test_extract_events_without_a_time_in_the_text_stay_undated(pipeline, text, trigger):
     assert "time" not in _one(_dated(pipeline, text), trigger)
+
+
+@slow
+@pytest.mark.parametrize(
+    "text,trigger,cls,agents,targets",
+    [
+        ("Turkey accused the PKK of a bombing in Ankara.", "accused", "Accusation", ["Turkey"], ["PKK"]),
+        ("The minister blamed Hezbollah for the rocket fire.", "blamed", "Accusation", None, ["Hezbollah"]),
+        ("Hamas rejected the Israeli proposal on Monday.", "rejected", "Rejection", ["Hamas"], None),
+        ("Hamas and Fatah agreed to form a government.", "agreed", "Agreement", ["Hamas", "Fatah"], None),
+        ("Iraqi police arrested a Kataib Hezbollah commander in Baghdad.", "arrested", "Arrest", None, None),
+        ("Thousands of Kurds protested against Turkey in Berlin.", "protested", "Protest", None, ["Turkey"]),
+        ("Iran mobilized troops near the border with Iraq.", "mobilized", "Mobilization", ["Iran"], None),
+    ],
+)
+def test_extract_events_plover_acts(pipeline, text, trigger, cls, agents, targets):
+    event = _one(_full(_extract(pipeline, text)), trigger)
+    assert event["cls"] == cls, event
+    if agents is not None:
+        assert event.get("agent") == agents, event
+    if targets is not None:
+        assert event.get("target") == targets, event
+
+
+@slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides remain in a dispute over the border.",  # a dispute is no act of rejecting
+        "Analysts agree that the war will be long.",  # no named party agrees to anything
+    ],
+)
+def test_extract_events_no_plover_act_without_its_syntax(pipeline, text):
+    assert not [e for e in _full(_extract(pipeline, text)) if e["cls"] in ("Rejection", "Agreement")]

@@ -67,9 +67,9 @@ news-dev (kg's own annotated news articles, ``kg eval news``)
 news-dev is annotated in kg's own terms, so most labels are kg's local names as they
 are. What is not:
 
-* event types ``Other:<PLOVER>``: kg has no such classes yet. A kg event class that
-  stands for one is one line in :data:`NEWS_PLOVER_EVENTS` (``"Accusation":
-  "Other:ACCUSE"``); until then those gold events are simply missing;
+* event types ``Other:<PLOVER>``: a kg event class that stands for one is one line in
+  :data:`NEWS_PLOVER_EVENTS` (``"Accusation": "Other:ACCUSE"``); gold events of a PLOVER
+  type kg has no class for (RETREAT, COOPERATE...) are simply missing;
 * event families (:data:`NEWS_EVENT_FAMILIES`; a type not listed is its own family):
   Attack, AirStrike and Other:ASSAULT; Killing and Injury. A kg event aligns only to a
   gold event of its family, and counts as the right type only if the type is the same;
@@ -191,8 +191,18 @@ def kg_role(event_type: str, role: str) -> str | None:
 NEWS_ENTITY_TYPES = tuple(t for t in TERMS if t in ACTORS | PLACES)
 #: gold event types kg's event classes are named after (kg local name == gold type)
 NEWS_EVENT_TYPES = ("Attack", "AirStrike", "Killing", "Injury", "Designation", "Statement", "Condemnation", "Threat")
-#: kg event class local name -> gold ``Other:<PLOVER>`` type; none yet
-NEWS_PLOVER_EVENTS: dict[str, str] = {}
+#: kg event class local name -> gold ``Other:<PLOVER>`` type (the closeMatch in kg.ttl);
+#: a condemnation is PLOVER's ACCUSE ("criticize or denounce"), as the gold annotates it
+NEWS_PLOVER_EVENTS: dict[str, str] = {
+    "Accusation": "Other:ACCUSE",
+    "Condemnation": "Other:ACCUSE",
+    "Rejection": "Other:REJECT",
+    "Agreement": "Other:AGREE",
+    "Arrest": "Other:COERCE",
+    "Protest": "Other:PROTEST",
+    "Aid": "Other:AID",
+    "Mobilization": "Other:MOBILIZE",
+}
 #: gold or kg event type -> family; kg events align only to gold events of their family
 NEWS_EVENT_FAMILIES = {
     "Attack": "attack",

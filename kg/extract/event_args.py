@@ -171,6 +171,8 @@ class ArgumentReader:
                         d.agents += self._participants(p, d, "agent", owners=True)
             elif c.dep_ == "prep" and c.lower_ in ("alongside", "with") and cls in HARMS:
                 d.patients += [m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "patient")]
+            elif c.dep_ == "prep" and c.lower_ == "against" and cls == "Protest":
+                d.patients += [m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "patient")]
             elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and cls in ATTACKS:
                 # "fired at the base" is aimed at it; "attacked at the station" is where, not whom
                 where = c.lower_ == "at" and lemma not in lex.AIMED_VERBS

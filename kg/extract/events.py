@@ -50,6 +50,13 @@ PATIENT_ROLE = {
     "Designation": "target",
     "Condemnation": "target",
     "Threat": "target",
+    "Accusation": "target",
+    "Rejection": "target",
+    "Agreement": "target",
+    "Arrest": "target",
+    "Protest": "target",
+    "Aid": "target",
+    "Mobilization": "target",
 }
 # how much a rule family's reading is worth before the roles it found are counted
 RULE_CONFIDENCE = {

@@ -25,7 +25,7 @@ ATTACKS = ("Attack", "AirStrike")
 HARMS = ("Killing", "Injury")
 # acts done by saying them: a designation announced by its maker, a statement, a
 # condemnation or a threat is reported as made, not as a claim, and dated by its report
-PERFORMATIVE = frozenset({"Designation", "Statement", "Condemnation", "Threat"})
+PERFORMATIVE = frozenset({"Designation", "Statement", "Condemnation", "Threat", "Accusation", "Rejection", "Agreement"})
 
 
 def trigger_lemma(tok) -> str:

@@ -379,6 +379,38 @@ EVENT_TRIGGERS = {
     "claim": "Statement",
     "cite": "Statement",
     "read": "Statement",  # only said of a statement: "the group's statement reads"
+    # PLOVER's verbal and material acts kg models (kg.ttl maps each with skos:closeMatch)
+    "accuse": "Accusation",
+    "accusation": "Accusation",
+    "blame": "Accusation",
+    "deny": "Rejection",
+    "denial": "Rejection",
+    "reject": "Rejection",
+    "rejection": "Rejection",
+    "dispute": "Rejection",
+    "refute": "Rejection",
+    "agree": "Agreement",
+    "accept": "Agreement",
+    "arrest": "Arrest",
+    "detain": "Arrest",
+    "detention": "Arrest",
+    "seize": "Arrest",
+    "seizure": "Arrest",
+    "kidnap": "Arrest",
+    "abduct": "Arrest",
+    "abduction": "Arrest",
+    "protest": "Protest",
+    "demonstrate": "Protest",
+    "demonstration": "Protest",
+    "aid": "Aid",
+    "assist": "Aid",
+    "assistance": "Aid",
+    "mobilize": "Mobilization",
+    "mobilise": "Mobilization",
+    "mobilization": "Mobilization",
+    "mobilisation": "Mobilization",
+    "deploy": "Mobilization",
+    "deployment": "Mobilization",
 }
 # phrasal verbs that are attacks only with their particle ("blew himself up", "bombs went off")
 PHRASAL_TRIGGERS = {("blow", "up"): "Attack", ("go", "off"): "Attack"}
@@ -476,7 +508,9 @@ PLACE_NOUNS = TYPE_NOUNS["Place"] | frozenset(
 # nouns or compounds that make an attack an air strike
 AIR_MODIFIERS = frozenset("air drone missile warplane warplanes jet jets aerial".split())
 # attack words that are only triggers as verbs ("fire" the noun, "hit" the noun are not)
-VERB_ONLY_TRIGGERS = frozenset("fire hit shoot storm target state add tell say cite report bomb read".split())
+VERB_ONLY_TRIGGERS = frozenset(
+    "fire hit shoot storm target state add tell say cite report bomb read dispute accept agree deny protest".split()
+)
 # a "strike" by workers is no attack: "a general strike", "a 48-hour strike", "hunger strike"
 LABOUR_STRIKE_MODIFIERS = frozenset(
     "general hunger labour labor worker workers union unions nationwide national indefinite "
