@@ -6,24 +6,16 @@ from datetime import date
 
 import pytest
 from rdflib import Graph
+from support.turtle import turtle
 
 from kg.analyze import project
-from kg.analyze.timeline import Window, period
+from kg.analyze.timeline import Window
+from kg.extract.timex import period
 from kg.rdf.vocab import ENTITY
 
-PREFIXES = """
-@prefix kg: <https://w3id.org/kg-news/ontology#> . @prefix kge: <https://w3id.org/kg-news/entity/> .
-@prefix kga: <https://w3id.org/kg-news/article/> . @prefix kgx: <https://w3id.org/kg-news/evidence/> .
-@prefix kgv: <https://w3id.org/kg-news/event/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix schema: <https://schema.org/> . @prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-"""
 # two articles, 2019 and 2024: a leader, the same role called former later, a bounded
 # alliance, and an attack dated by its own time (2018) though reported in 2024
-DATA = (
-    PREFIXES
-    + """
+DATA = """
 kge:Ali a kg:Person ; rdfs:label "Ali" .  kge:G a kg:ArmedGroup ; rdfs:label "G" .
 kge:H a kg:ArmedGroup ; rdfs:label "H" .  kge:S a kg:State ; rdfs:label "S" .
 kge:Late a kg:ArmedGroup ; rdfs:label "Late" .
@@ -40,12 +32,11 @@ kgx:r3 a kg:Evidence ; rdf:subject kge:G ; rdf:predicate kg:alliedWith ; rdf:obj
 kgv:e1 a kg:Attack ; kg:agent kge:S ; kg:target kge:H ; kg:time "2018-03"^^xsd:gYearMonth ;
     kg:confidence 0.9 ; prov:wasDerivedFrom kga:a2024 .
 """
-)
 
 
 @pytest.fixture(scope="module")
 def graph() -> Graph:
-    return Graph().parse(data=DATA, format="turtle")
+    return turtle(DATA)
 
 
 def _ties(graph: Graph, **window) -> set[frozenset[str]]:

@@ -22,7 +22,6 @@ this IRI before", not "a similar name".
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -34,7 +33,8 @@ from rdflib.namespace import PROV
 from kg.analyze import metrics
 from kg.analyze.polarity import load_ontology, polarity_table
 from kg.analyze.project import DEFAULT_TRUST, EVENT_TYPES, Trust, _event_classes, _subclasses, project
-from kg.analyze.report import _aligned, _markdown, annotate
+from kg.analyze.report import annotate
+from kg.analyze.text import Document, as_json
 from kg.ontology import ENTITY_BASE, EVENT_BASE, local
 from kg.rdf.vocab import KG
 from kg.store.sink import StoreView
@@ -389,27 +389,12 @@ def format_diff(report: dict, fmt: str = "table", *, limit: int = DEFAULT_LIMIT)
     ``limit`` caps each list in the table and Markdown forms (0: no cap).
     """
     if fmt == "json":
-        return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown diff format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    md = fmt == "markdown"
-    out: list[str] = []
-
-    def section(title: str, headers: list[str], rows: list[list], total: int | None = None) -> None:
-        total = len(rows) if total is None else total
-        out.append(f"## {title}" if md else title)
-        out.append("")
-        if not rows:
-            out.append("(none)")
-        else:
-            shown = rows[:limit] if limit else rows
-            out.extend(_markdown(headers, shown) if md else _aligned(headers, shown))
-            if len(shown) < total:
-                out.append(f"... and {total - len(shown)} more (--limit 0 lists all; --format json has everything)")
-        out.append("")
+        return as_json(report)
+    doc = Document(fmt, what="diff", limit=limit, more=" (--limit 0 lists all; --format json has everything)")
+    section = doc.section
 
     old, new = report["old"], report["new"]
-    out += [("# " if md else "") + "What changed", "", f"old: {old['source']}", f"new: {new['source']}", ""]
+    doc.title("What changed", f"old: {old['source']}", f"new: {new['source']}")
     section(
         "Counts",
         ["", "old", "new", "change"],
@@ -486,7 +471,7 @@ def format_diff(report: dict, fmt: str = "table", *, limit: int = DEFAULT_LIMIT)
         [[" / ".join(t["labels"]), _signs(t["signs"]), "new"] for t in b["unbalanced_added"]]
         + [[" / ".join(t["labels"]), _signs(t["signs"]), "gone"] for t in b["unbalanced_removed"]],
     )
-    return "\n".join(out).rstrip() + "\n"
+    return doc.text()
 
 
 def _statuses(statuses: list[str]) -> str:

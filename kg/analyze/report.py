@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 import networkx as nx
 
 from kg.analyze import metrics
+from kg.analyze.text import FORMATS, Document, as_json
 
-FORMATS = ("table", "json", "markdown")
+__all__ = ["FORMATS", "annotate", "build_report", "format_report", "network_lines"]
 
 
 def annotate(G: nx.Graph, *, seed: int = 0) -> nx.Graph:
@@ -127,29 +127,16 @@ def network_lines(G: nx.Graph, top: int = 5, *, seed: int = 0) -> list[str]:
 def format_report(report: dict, fmt: str = "table") -> str:
     """``report`` as "table" (aligned plain text), "json" or "markdown"."""
     if fmt == "json":
-        return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown report format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    md = fmt == "markdown"
-    out: list[str] = []
-
-    def section(title: str, headers: list[str], rows: list[list]) -> None:
-        out.append(f"## {title}" if md else title)
-        out.append("")
-        if not rows:
-            out.append("(none)")
-        else:
-            out.extend(_markdown(headers, rows) if md else _aligned(headers, rows))
-        out.append("")
+        return as_json(report)
+    doc = Document(fmt)
+    section = doc.section
 
     polarity = ", ".join(f"{n} {p}" for p, n in report["polarity"].items()) or "none"
-    out += [
-        ("# " if md else "") + "Actor network",
-        "",
+    doc.title(
+        "Actor network",
         f"{report['nodes']} actors, {report['edges']} ties ({polarity}); "
         f"{report['components']['count']} connected component(s)",
-        "",
-    ]
+    )
     section(
         "Most central actors",
         ["#", "actor", "type", "ties", "pagerank", "betweenness", "community"],
@@ -218,30 +205,9 @@ def format_report(report: dict, fmt: str = "table") -> str:
             ["kind", "fact", "sides (what each source says, who says it, the article)"],
             [[c["kind"], c["fact"], "; ".join(_side(s) for s in c["sides"])] for c in report["contested"]],
         )
-    return "\n".join(out).rstrip() + "\n"
+    return doc.text()
 
 
 def _side(side: dict) -> str:
     by = f" by {side['party']}" if side["party"] else ""
     return f"{side['says']}{by} ({side['article'].rsplit('/', 1)[-1]})"
-
-
-def _aligned(headers: list[str], rows: list[list]) -> list[str]:
-    cells = [[str(h) for h in headers]] + [[_one_line(v) for v in row] for row in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return lines
-
-
-def _markdown(headers: list[str], rows: list[list]) -> list[str]:
-    def cell(v) -> str:
-        return _one_line(v).replace("\\", "\\\\").replace("|", "\\|")
-
-    return ["| " + " | ".join(map(cell, headers)) + " |", "|" + "---|" * len(headers)] + [
-        "| " + " | ".join(map(cell, row)) + " |" for row in rows
-    ]
-
-
-def _one_line(value) -> str:
-    return " ".join(str(value).split())

@@ -22,7 +22,6 @@ out of any window: kg cannot place it in time.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,35 +29,8 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.analyze.project import DEFAULT_MIN_CONFIDENCE, DEFAULT_STATUSES, Trust
+from kg.extract.timex import period
 from kg.rdf.vocab import KG, SCHEMA
-
-Period = tuple[date, date]  # first and last day
-
-
-def period(value: object) -> Period | None:
-    """The days an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` lexical value covers.
-
-    >>> period("2019")
-    (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
-    >>> period("2024-02")
-    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
-    >>> period("2024-06-11")
-    (datetime.date(2024, 6, 11), datetime.date(2024, 6, 11))
-    >>> period("soon") is None
-    True
-    """
-    text = str(value)
-    try:
-        if len(text) == 4:
-            year = int(text)
-            return date(year, 1, 1), date(year, 12, 31)
-        if len(text) == 7:
-            year, month = int(text[:4]), int(text[5:])
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        day = date.fromisoformat(text[:10])
-        return day, day
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)

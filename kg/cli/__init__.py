@@ -13,8 +13,9 @@ from pathlib import Path
 
 from kg import __version__
 from kg.analyze.project import DEFAULT_MIN_CONFIDENCE, DEFAULT_STATUSES, Trust
-from kg.analyze.timeline import period, window
+from kg.analyze.timeline import window
 from kg.errors import InputError, KGError
+from kg.extract.timex import period
 
 EXIT_SKIPPED = 3  # some inputs could not be read; the graph holds all the others
 COMMANDS = ("build", "extract", "query", "analyze", "diff", "render", "export", "serve", "push", "eval", "train")

@@ -7,6 +7,7 @@ point in time ("in recent years") resolve to ``None``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -121,3 +122,32 @@ def _relative(t: str, pub: date) -> tuple[str, str] | None:
                 back = 7
             return (pub - timedelta(days=back)).isoformat(), XSD_DATE
     return None
+
+
+def period(value: object) -> tuple[date, date] | None:
+    """The first and last day an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` lexical
+    value covers (None for anything else).
+
+    >>> period("2019")
+    (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
+    >>> period("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    >>> period("2024-06-11")
+    (datetime.date(2024, 6, 11), datetime.date(2024, 6, 11))
+    >>> period("soon") is None, period(None) is None
+    (True, True)
+    """
+    if value is None:
+        return None
+    text = str(value)
+    try:
+        if len(text) == 4:
+            year = int(text)
+            return date(year, 1, 1), date(year, 12, 31)
+        if len(text) == 7:
+            year, month = int(text[:4]), int(text[5:])
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        day = date.fromisoformat(text[:10])
+        return day, day
+    except ValueError:
+        return None
