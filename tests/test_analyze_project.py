@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal
+from support.turtle import turtle
 
 from kg.analyze import metrics, project
 from kg.analyze.polarity import load_ontology, polarity_table
+from kg.analyze.project import EVERYTHING
 from kg.rdf.vocab import ENTITY, EVENT, KG
 from kg.store.source import load_graph
 
@@ -49,6 +51,7 @@ def test_project_node_attributes(small):
         "aliases": ["US", "the United States"],
         "wikidata": "http://www.wikidata.org/entity/Q30",
         "articles": 2,
+        "first_seen": "2021-02-01",  # the air strike's own time, though reported in June
     }
     assert small.nodes[JURF]["type"] == "Place"
     assert small.nodes[KSS]["wikidata"] == ""
@@ -217,3 +220,66 @@ def test_project_file_reads_files_and_stores_through_oxigraph_to_the_same_networ
         assert fast.number_of_nodes() > 10
         assert dict(fast.nodes(data=True)) == dict(full.nodes(data=True))
         assert sorted(map(repr, fast.edges(data=True))) == sorted(map(repr, full.edges(data=True)))
+
+
+# Two articles, 2019 and 2024: a role the 2024 article calls former, an alliance bounded by
+# the text, an attack dated by its own time (a month) though reported in 2024, and an actor
+# only mentioned (also by an article with no date).
+DATED = """
+kge:Ali a kg:Person ; rdfs:label "Ali" .  kge:G a kg:ArmedGroup ; rdfs:label "G" .
+kge:H a kg:ArmedGroup ; rdfs:label "H" .  kge:S a kg:State ; rdfs:label "S" .
+kge:Quiet a kg:Person ; rdfs:label "Quiet" .
+kga:a2019 a kg:Article ; schema:datePublished "2019-05-01"^^xsd:date ; schema:mentions kge:Ali, kge:G .
+kga:a2024 a kg:Article ; schema:datePublished "2024-05-01"^^xsd:date ; schema:mentions kge:S, kge:Quiet .
+kga:undated a kg:Article ; schema:mentions kge:Quiet .
+kge:Ali kg:leaderOf kge:G .  kge:G kg:alliedWith kge:H .
+kgx:r1 a kg:Evidence ; rdf:subject kge:Ali ; rdf:predicate kg:leaderOf ; rdf:object kge:G ;
+    prov:wasDerivedFrom kga:a2019 ; kg:sentence "Ali leads G." ; kg:confidence 0.9 .
+kgx:r2 a kg:Evidence ; rdf:subject kge:Ali ; rdf:predicate kg:leaderOf ; rdf:object kge:G ;
+    prov:wasDerivedFrom kga:a2024 ; kg:sentence "Ali, G's former leader." ; kg:confidence 0.9 ; kg:former true .
+kgx:r3 a kg:Evidence ; rdf:subject kge:G ; rdf:predicate kg:alliedWith ; rdf:object kge:H ;
+    prov:wasDerivedFrom kga:a2024 ; kg:sentence "G and H, allies from 2022 to 2025." ; kg:confidence 0.9 ;
+    kg:validFrom "2022"^^xsd:gYear ; kg:validUntil "2025-06"^^xsd:gYearMonth .
+kgv:e1 a kg:Attack ; kg:agent kge:S ; kg:target kge:H ; kg:time "2018-03"^^xsd:gYearMonth ;
+    kg:sentence "S attacked H in March 2018." ; kg:confidence 0.9 ; prov:wasDerivedFrom kga:a2024 .
+"""
+
+
+@pytest.fixture(scope="module")
+def dated() -> Graph:
+    return turtle(DATED)
+
+
+def _rows(G) -> dict[str, dict]:
+    """Sentence -> the dates of its support row."""
+    rows = (r for *_, d in G.edges(data=True) for r in d["support"])
+    return {r["sentence"]: {k: r[k] for k in ("date", "from", "until") if k in r} for r in rows}
+
+
+def test_project_support_rows_are_dated_by_article_event_time_and_the_texts_bounds(dated):
+    assert _rows(project(dated)) == {
+        "Ali leads G.": {"date": "2019-05-01"},  # the article's date; open-ended
+        "Ali, G's former leader.": {"date": "2024-05-01", "until": "2024-04-30"},  # ended before its article
+        "G and H, allies from 2022 to 2025.": {"date": "2024-05-01", "from": "2022-01-01", "until": "2025-06-30"},
+        "S attacked H in March 2018.": {"date": "2018-03-01", "until": "2018-03-31"},  # the event's own time
+    }
+
+
+def test_project_first_seen_is_the_earliest_dated_fact_or_mention(dated):
+    G = project(dated, trust=EVERYTHING)
+    seen = {d["label"]: d["first_seen"] for _, d in G.nodes(data=True)}
+    assert seen == {"Ali": "2019-05-01", "G": "2019-05-01", "H": "2018-03-01", "S": "2018-03-01", "Quiet": "2024-05-01"}
+
+
+def test_project_undated_facts_have_an_empty_date(small):
+    rows = [r for *_, d in small.edges(data=True) for r in d["support"] if r["article"] == ART2]
+    assert rows and all(r["date"] == "" and "until" not in r for r in rows)  # kh-designation-2009 has no date
+
+
+def test_project_dates_read_through_oxigraph_as_through_rdflib(dated):
+    from kg.store.sink import StoreView
+    from kg.store.source import open_store
+
+    fast, full = project(StoreView(open_store(dated))), project(dated)
+    assert dict(fast.nodes(data=True)) == dict(full.nodes(data=True))
+    assert sorted(map(repr, fast.edges(data=True))) == sorted(map(repr, full.edges(data=True)))

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from rdflib import RDF, Graph, URIRef
+from support.turtle import turtle
 
 from kg.analyze import annotate, project
 from kg.analyze.export import (
     PLOVER_KEYS,
     flatten,
+    lifetimes,
     plover_records,
     write,
     write_gexf,
@@ -51,10 +55,13 @@ def test_export_round_trip(tmp_path, network, fmt, writer, reader):
     assert set(back) == set(flat) == set(network)
     assert set(_edges(back)) == set(_edges(flat))
     for node, data in flat.nodes(data=True):
-        assert dict(back.nodes[node]) == data
+        got = dict(back.nodes[node])
+        got.pop("start", None)  # GEXF's lifetimes, tested below
+        assert got == data
     for key, data in _edges(flat).items():
         got = dict(_edges(back)[key])
-        got.pop("id", None)  # GEXF numbers its edges
+        for extra in ("id", "start", "end"):  # GEXF numbers its edges, and gives them lifetimes
+            got.pop(extra, None)
         assert got == data  # GEXF reads weight back as a float: 3.0 == 3
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
 
@@ -96,6 +103,80 @@ def test_export_csv_has_headers_and_one_row_each(tmp_path, network):
     assert len(nodes) == network.number_of_nodes() and len(edges) == network.number_of_edges()
     kh_iran = [e for e in edges if {e["source_label"], e["target_label"]} == {"Iran", "Kataib Hezbollah"}]
     assert kh_iran[0]["polarity"] == "cooperative" and kh_iran[0]["sign"] == "1"
+
+
+# a tie read in 2019 and still open; one known only from 2024, dated by the texts' bounds;
+# an event of March 2018 (closed); an actor only mentioned in 2024
+DATED = """
+kge:Ali a kg:Person ; rdfs:label "Ali" .  kge:G a kg:ArmedGroup ; rdfs:label "G" .
+kge:H a kg:ArmedGroup ; rdfs:label "H" .  kge:S a kg:State ; rdfs:label "S" .  kge:Q a kg:Person ; rdfs:label "Q" .
+kga:a2019 a kg:Article ; schema:datePublished "2019-05-01"^^xsd:date ; schema:mentions kge:Ali, kge:G .
+kga:a2024 a kg:Article ; schema:datePublished "2024-05-01"^^xsd:date ; schema:mentions kge:S, kge:Q .
+kge:Ali kg:leaderOf kge:G .  kge:G kg:alliedWith kge:H .
+kgx:r1 a kg:Evidence ; rdf:subject kge:Ali ; rdf:predicate kg:leaderOf ; rdf:object kge:G ;
+    prov:wasDerivedFrom kga:a2019 ; kg:confidence 0.9 .
+kgx:r2 a kg:Evidence ; rdf:subject kge:G ; rdf:predicate kg:alliedWith ; rdf:object kge:H ;
+    prov:wasDerivedFrom kga:a2024 ; kg:confidence 0.9 ; kg:validFrom "2022"^^xsd:gYear ;
+    kg:validUntil "2025-06"^^xsd:gYearMonth .
+kgv:e1 a kg:Attack ; kg:agent kge:S ; kg:target kge:H ; kg:time "2018-03"^^xsd:gYearMonth ;
+    kg:confidence 0.9 ; prov:wasDerivedFrom kga:a2024 .
+"""
+GEXF_NS = "{http://www.gexf.net/1.2draft}"
+XSD_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@pytest.fixture(scope="module")
+def dated_gexf(tmp_path_factory) -> Path:
+    G = annotate(project(turtle(DATED)))
+    return write_gexf(G, tmp_path_factory.mktemp("gexf") / "network.gexf")
+
+
+def test_export_gexf_is_dynamic_with_the_lifetimes_of_nodes_and_ties(dated_gexf):
+    back = nx.read_gexf(dated_gexf)
+    assert back.graph["mode"] == "dynamic"
+    label = {n: d["label"] for n, d in back.nodes(data=True)}
+    assert {label[n]: d["start"] for n, d in back.nodes(data=True)} == {
+        "Ali": "2019-05-01",
+        "G": "2019-05-01",
+        "H": "2018-03-01",  # the attack's own time, though reported in 2024
+        "S": "2018-03-01",
+        "Q": "2024-05-01",  # only mentioned
+    }
+    assert {frozenset((label[u], label[v])): (d["start"], d.get("end")) for u, v, d in back.edges(data=True)} == {
+        frozenset({"Ali", "G"}): ("2019-05-01", None),  # no end given: still open
+        frozenset({"G", "H"}): ("2022-01-01", "2025-06-30"),  # the text's bounds
+        frozenset({"S", "H"}): ("2018-03-01", "2018-03-31"),  # an event ends with its time
+    }
+
+
+def test_export_gexf_has_the_structure_the_gexf_schema_asks_of_a_dynamic_graph(dated_gexf):
+    """No package ships the GEXF XSD, so the parts of it a dynamic graph relies on are checked here:
+    the 1.2 namespace and version, ``<graph mode="dynamic" timeformat="date">``, and ``start``/``end``
+    as xs:date on nodes and edges, each edge starting no earlier than its ends."""
+    root = ET.parse(dated_gexf).getroot()
+    assert root.tag == GEXF_NS + "gexf" and root.get("version") == "1.2"
+    graph = root.find(GEXF_NS + "graph")
+    assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
+    assert [child.tag for child in graph if child.tag != GEXF_NS + "attributes"] == [
+        GEXF_NS + "nodes",
+        GEXF_NS + "edges",
+    ]
+    nodes = {n.get("id"): n.get("start") for n in graph.iter(GEXF_NS + "node")}
+    edges = graph.findall(f"{GEXF_NS}edges/{GEXF_NS}edge")
+    assert len(nodes) == 5 and len(edges) == 3
+    assert all(XSD_DATE.match(start) for start in nodes.values())
+    for edge in edges:
+        start, end = edge.get("start"), edge.get("end")
+        assert XSD_DATE.match(start) and (end is None or (XSD_DATE.match(end) and end >= start))
+        assert nodes[edge.get("source")] <= start and nodes[edge.get("target")] <= start
+
+
+def test_export_gexf_of_an_undated_network_stays_static(tmp_path):
+    G = nx.Graph()
+    G.add_edge("a", "b", support=[{"date": "", "article": "x"}])
+    assert lifetimes(G) == ({}, {})
+    back = nx.read_gexf(write_gexf(G, tmp_path / "network.gexf"))
+    assert back.graph["mode"] == "static" and "start" not in back.nodes["a"]
 
 
 # --------------------------------------------------------------------- PLOVER records

@@ -101,6 +101,38 @@ COMMUNITY_COLOURS = """(() => {
   document.querySelector('#kg-colour input[value=community]').click();
   return kgNetwork.body.data.nodes.get().every(n => n.color === n.communityColor);
 })()"""
+# moves the date range's start to 2024, then its end back to 2019 (the confidence slider raised
+# meanwhile), then both back; the ties, the actors shown and how far anything moved, each step
+DATE_RANGE = """(() => {
+  const names = {};
+  JSON.parse(document.getElementById('kg-data').textContent).nodes.forEach(n => { names[n.id] = n.label; });
+  const ties = () => kgNetwork.body.data.edges.get().map(e => names[e.from] + '-' + names[e.to]).sort().join(' ');
+  const actors = () => kgNetwork.body.data.nodes.get().map(n => n.label).sort().join(' ');
+  const view = () => [kgNetwork.getScale(), kgNetwork.getViewPosition().x, kgNetwork.getViewPosition().y];
+  const start = document.getElementById('kg-date-start'), end = document.getElementById('kg-date-end');
+  const confidence = document.getElementById('kg-confidence');
+  const move = (slider, value) => { slider.value = String(value); slider.dispatchEvent(new Event('input')); };
+  const day = iso => Math.round((Date.parse(iso) - Date.parse('2019-06-01')) / 864e5);
+  const before = kgNetwork.getPositions(), view0 = view();
+  const steps = [[document.getElementById('kg-dates').hidden, ties(), actors()]];
+  move(start, day('2024-01-01'));
+  steps.push([document.getElementById('kg-date-start-value').textContent, ties(), actors()]);
+  const during = kgNetwork.getPositions();
+  move(confidence, 0.9);
+  steps.push([ties(), actors()]);
+  move(confidence, 0);
+  move(start, 0);
+  move(end, day('2019-12-31'));
+  steps.push([document.getElementById('kg-date-end-value').textContent, ties(), actors()]);
+  move(end, end.max);
+  steps.push([ties(), actors()]);
+  const after = kgNetwork.getPositions(), view1 = view();
+  const moved = Math.max(...Object.keys(during).concat(Object.keys(after)).map(id => {
+    const p = during[id] || after[id];
+    return Math.hypot(before[id].x - p.x, before[id].y - p.y);
+  }));
+  return {steps: steps, moved: moved, viewMoved: Math.max(...view0.map((v, i) => Math.abs(v - view1[i])))};
+})()"""
 LINKS = """kgNetwork.body.data.nodes.get().flatMap(
   n => Array.from(n.title.querySelectorAll('a')).map(a => a.getAttribute('href')))"""
 
@@ -220,6 +252,53 @@ def test_render_browser_confidence_status_and_colour_controls(tmp_path, chromium
     assert unasserted == 1  # every other fact is asserted
     assert run.values["community"] is True
     assert run.errors == []
+
+
+def _dated() -> nx.Graph:
+    """Alpha attacked Bravo in June 2019 (an event: over by July); Bravo and Charlie, attacked in 2019
+    and allied from 2024; Charlie and Delta, allied from 2024 (open-ended)."""
+    G = nx.Graph()
+    for name in ("Alpha", "Bravo", "Charlie", "Delta"):
+        G.add_node(name, label=name, type="ArmedGroup", first_seen="2019-06-01")
+    rows = [
+        ("Alpha", "attacked", "Bravo", "Alpha hit Bravo.", 0.9, "2019-06-01", "2019-06-30"),
+        ("Bravo", "attacked", "Charlie", "Bravo hit Charlie.", 0.95, "2019-06-01", "2019-06-30"),
+        ("Bravo", "alliedWith", "Charlie", "Bravo and Charlie allied.", 0.7, "2024-03-01", ""),
+        ("Charlie", "alliedWith", "Delta", "Charlie and Delta allied.", 0.95, "2024-03-01", ""),
+    ]
+    for s, r, t, sentence, confidence, date, until in rows:
+        if not G.has_edge(s, t):
+            G.add_edge(s, t, facts=[], support=[], relations=[])
+        d = G.edges[s, t]
+        d["facts"].append({"source": s, "relation": r, "target": t, "polarity": "neutral"})
+        d["support"].append(
+            {"source": s, "relation": r, "target": t, "article": "https://w3id.org/kg-news/article/a" + date[:4]}
+            | {"sentence": sentence, "confidence": confidence, "status": "asserted", "date": date}
+            | ({"until": until} if until else {})
+        )
+    return G
+
+
+def test_render_browser_date_range_hides_ties_outside_it_and_brings_them_back(tmp_path, chromium):
+    run = open_page(
+        write_html(_dated(), tmp_path / "graph.html"),
+        chromium=chromium,
+        evaluate={"range": DATE_RANGE, "panel": CLICK % "Bravo"},
+    )
+    assert run.errors == [] and run.requests == []
+    everything = ["Alpha-Bravo Bravo-Charlie Bravo-Charlie Charlie-Delta", "Alpha Bravo Charlie Delta"]
+    shown, from_2024, sure_2024, to_2019, back = run.values["range"]["steps"]
+    assert shown == [False, *everything]  # the control is shown: the facts are dated
+    # from 2024: the 2019 attacks are over; the alliances go on; Alpha has no tie left
+    assert from_2024 == ["2024-01-01", "Bravo-Charlie Charlie-Delta", "Bravo Charlie Delta"]
+    # with the confidence slider: Bravo and Charlie's alliance (0.7) goes too, and Bravo with it
+    assert sure_2024 == ["Charlie-Delta", "Charlie Delta"]
+    # up to 2019: only the attacks; the alliances had not begun
+    assert to_2019 == ["2019-12-31", "Alpha-Bravo Bravo-Charlie", "Alpha Bravo Charlie"]
+    assert back == everything
+    assert run.values["range"]["moved"] < 0.5 and run.values["range"]["viewMoved"] < 1e-6  # nobody moved
+    assert "Alpha hit Bravo. (a2019, 2019-06-01, until 2019-06-30, asserted, 0.90)" in run.values["panel"]
+    assert "(a2024, 2024-03-01, asserted, 0.70)" in run.values["panel"]
 
 
 def _news_like(n: int, isolated: int, seed: int = 7) -> nx.Graph:

@@ -200,8 +200,70 @@ def test_render_html_facts_carry_status_confidence_and_sentences(small):
         "sentence": "Washington designated KH in 2009.",
         "confidence": 0.9,
         "status": "asserted",
+        "date": "",  # the 2009 article gives no date
     }
     assert {s["name"] for s in data["statuses"]} == {"asserted", "claimed", "hedged", "denied", "negated"}
+
+
+def _dated_network() -> nx.Graph:
+    """A -> B attacked in 2019 (an event: it ends), C allied with D from 2024 on, and 20 more
+    sentences for A -> B, the surest of them undated."""
+    G = nx.Graph()
+    for name in "ABCD":
+        G.add_node(name, label=name, type="Person", first_seen="2024-03-01" if name in "CD" else "2019-06-01")
+    rows = [("A", "attacked", "B", f"A hit B ({i}).", 0.95, "", "") for i in range(20)]
+    rows += [
+        ("A", "attacked", "B", "A hit B in June 2019.", 0.6, "2019-06-01", "2019-06-30"),
+        ("C", "alliedWith", "D", "C and D allied.", 0.8, "2024-03-01", ""),
+    ]
+    for s, r, t, sentence, confidence, date, until in rows:
+        if not G.has_edge(s, t):
+            G.add_edge(s, t, facts=[{"source": s, "relation": r, "target": t, "polarity": "neutral"}], support=[])
+        row = {"source": s, "relation": r, "target": t, "article": "https://example.org/a", "sentence": sentence}
+        G.edges[s, t]["support"].append(
+            row | {"confidence": confidence, "status": "asserted", "date": date} | ({"until": until} if until else {})
+        )
+    return G
+
+
+def test_render_html_the_date_range_spans_every_dated_fact_and_filters_on_all_rows():
+    data = page_data(_dated_network())
+    assert data["dates"] == {"first": "2019-06-01", "last": "2024-03-01"}
+    assert {n["label"]: n["firstSeen"] for n in data["nodes"]} == {
+        "A": "2019-06-01",
+        "B": "2019-06-01",
+        "C": "2024-03-01",
+        "D": "2024-03-01",
+    }
+    [attacked] = [f for e in data["edges"] for f in e["facts"] if f["relation"] == "attacked"]
+    assert len(attacked["support"]) < attacked["supportTotal"] == 21
+    assert "2019-06-01" not in {r["date"] for r in attacked["support"]}  # the dated row is not among those shown
+    assert [0.6, "asserted", "2019-06-01", "2019-06-30"] in attacked["grades"]  # but the filter sees it
+
+
+def test_render_html_an_undated_network_has_no_date_range(small):
+    G = small.copy()
+    for *_, d in G.edges(data=True):  # as written before rows were dated
+        d["support"] = [{k: v for k, v in r.items() if k != "date"} for r in d["support"]]
+    assert page_data(G)["dates"] is None
+    assert "kg-date-start" in render_html(G)  # the control is there, hidden until the data dates it
+
+
+@pytest.mark.parametrize(
+    ("options", "title"),
+    [
+        ([], "kg: actor network of 2 articles"),
+        (["--from", "2021-06", "--to", "2021"], "kg: actor network of 2 articles, 2021-06-01 to 2021-12-31"),
+        (["--as-of", "2021-06-30"], "kg: actor network of 2 articles, as of 2021-06-30"),
+        (["--to", "2022"], "kg: actor network of 2 articles, up to 2022-12-31"),
+    ],
+)
+def test_render_html_cli_title_says_the_dates_drawn(tmp_path, options, title):
+    from kg.cli import main
+
+    out = tmp_path / "graph.html"
+    assert main(["render", str(DATA / "small.ttl"), "-o", str(out), *options]) == 0
+    assert f"<title>{title}</title>" in out.read_text(encoding="utf-8")
 
 
 def test_render_html_counts_and_marks_isolated_actors(small):

@@ -21,9 +21,16 @@ facts, see :func:`kg.analyze.polarity.combine`), ``sign`` (+1, -1, 0), ``weight`
 number of independent mentions: distinct (article, sentence) pairs over all its facts;
 a fact with no evidence at all counts once), ``articles``, ``evidence`` (list of
 ``{"article", "sentence"}``), ``events``, ``facts``, and ``support``: each fact's own
-evidence graded, ``{"source", "relation", "target", "article", "sentence", "confidence",
-"status"}`` (confidence None when the graph gives none), for a reader who wants to weigh
-each statement (the page's confidence slider and status filter).
+evidence graded and dated, ``{"source", "relation", "target", "article", "sentence",
+"confidence", "status", "date"}`` (confidence None when the graph gives none), for a reader
+who wants to weigh each statement (the page's confidence slider, status filter and date
+range). ``date`` is the first day of the fact as an ISO string: an event's ``kg:time``, else
+the article's ``schema:datePublished`` ("" when there is neither). Where the text bounds the
+fact a row also has ``from`` (``kg:validFrom``'s first day) and ``until``, the last day it
+held: ``kg:validUntil``'s last day, the day before its article's date for a role the text
+calls former, and for an event the last day its time covers (an event does not go on).
+Nodes also get ``first_seen``: the earliest date among their rows and the articles that
+mention them ("" when none is dated).
 
 Places: a place is a node only when it takes part in a fact with an actor (KH is
 based in Jurf al-Sakhar; an air strike targeted a town); places that are merely where
@@ -36,6 +43,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from urllib.parse import unquote
 
 import networkx as nx
@@ -43,6 +51,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from kg.analyze.polarity import NEUTRAL, SIGNS, combine, load_ontology, polarity_table
+from kg.extract.timex import period
 from kg.ontology import local
 from kg.rdf.vocab import KG, SCHEMA, WD
 from kg.store.sink import StoreView
@@ -77,7 +86,9 @@ _NOT_RELATIONS = {KG.polarity, KG.participant, KG.agent, KG.target, KG.victim, K
 _WIKIDATA = (str(WD), "https://www.wikidata.org/entity/")
 
 Pair = tuple[str, str]  # (article IRI, sentence)
-Support = tuple[str, str, float | None, str]  # (article IRI, sentence, confidence, status)
+# (article IRI, sentence, confidence, status, date, from, until); the dates ISO or ""
+Support = tuple[str, str, float | None, str, str, str, str]
+SUPPORT_KEYS = ("article", "sentence", "confidence", "status", "date", "from", "until")
 
 # What the network is drawn from by default: facts kg is fairly sure of (confidence is
 # calibrated: about this share of such facts is right, see docs/quality.md), stated by
@@ -137,9 +148,10 @@ def project(data, *, ontology: Graph | None = None, trust: Trust = DEFAULT_TRUST
     table = polarity_table(onto, graph)
     actors, places = _entity_types(graph, onto)
     types = actors | places
-    evidence = _evidence_index(graph, trust)
+    calendar = _Calendar(graph)
+    evidence = _evidence_index(graph, trust, calendar)
     facts = [f for f in _relation_facts(graph, types, evidence, table) if f.source != f.target]
-    facts += [f for f in _event_facts(graph, types, evidence, table, onto, trust) if f.source != f.target]
+    facts += [f for f in _event_facts(graph, types, evidence, table, onto, trust, calendar) if f.source != f.target]
     kept_places = {
         n for f in facts for n, other in ((f.source, f.target), (f.target, f.source)) if n in places and other in actors
     }
@@ -151,8 +163,9 @@ def project(data, *, ontology: Graph | None = None, trust: Trust = DEFAULT_TRUST
     facts = [f for f in facts if f.source in nodes and f.target in nodes]
 
     G = nx.Graph()
+    seen = _first_seen(facts, mentions, calendar)
     for iri in sorted(nodes):
-        G.add_node(iri, **_node_attrs(graph, URIRef(iri), types[iri], len(mentions[iri])))
+        G.add_node(iri, **_node_attrs(graph, URIRef(iri), types[iri], len(mentions[iri])), first_seen=seen.get(iri, ""))
     by_pair: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         by_pair[tuple(sorted((fact.source, fact.target)))].append(fact)
@@ -196,9 +209,9 @@ def _subclasses(graph: Graph, root: URIRef) -> set[URIRef]:
     return {c for c in graph.transitive_subjects(RDFS.subClassOf, root) if isinstance(c, URIRef) and c != root}
 
 
-def _evidence_index(graph: Graph, trust: Trust) -> dict[tuple[str, str, str], set[Support] | None]:
-    """(subject, predicate, object) -> the (article, sentence, confidence, status) that support it, from
-    the evidence ``trust`` admits; None for a triple whose every piece of evidence it refuses."""
+def _evidence_index(graph: Graph, trust: Trust, calendar: _Calendar) -> dict[tuple[str, str, str], set[Support] | None]:
+    """(subject, predicate, object) -> the :data:`Support` rows for it, from the evidence
+    ``trust`` admits; None for a triple whose every piece of evidence it refuses."""
     index: dict[tuple[str, str, str], set[Support] | None] = {}
     for node in graph.subjects(RDF.type, KG.Evidence):
         s, p, o = (graph.value(node, term) for term in (RDF.subject, RDF.predicate, RDF.object))
@@ -206,23 +219,61 @@ def _evidence_index(graph: Graph, trust: Trust) -> dict[tuple[str, str, str], se
             continue
         key = (str(s), str(p), str(o))
         if trust.admits(graph, node):
-            index[key] = (index.get(key) or set()) | {_pair(graph, node)}
+            index[key] = (index.get(key) or set()) | {_pair(graph, node, calendar)}
         else:
             index.setdefault(key, None)
     return index
 
 
-def _pair(graph: Graph, node) -> Support:
+class _Calendar:
+    """The dates rows need: articles' first days, each looked up once, and the bounds texts
+    give facts (``kg:validFrom``, ``kg:validUntil``, ``kg:former``), read in one pass over those
+    few triples rather than looked up for every fact."""
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+        self._published: dict = {}
+        self.bounds: dict = defaultdict(dict)
+        for prop in (KG.validFrom, KG.validUntil, KG.former):
+            for node, value in graph.subject_objects(prop):
+                self.bounds[node].setdefault(prop, value)
+
+    def published(self, article) -> date | None:
+        """The first day of ``article``'s ``schema:datePublished``, or None."""
+        if article is None:
+            return None
+        if article not in self._published:
+            span = period(self.graph.value(article, SCHEMA.datePublished))
+            self._published[article] = span[0] if span else None
+        return self._published[article]
+
+
+def _pair(graph: Graph, node, calendar: _Calendar) -> Support:
+    """The row of the evidence or event ``node``, dated by its article and the text's bounds."""
     article = graph.value(node, PROV.wasDerivedFrom)
     sentence = graph.value(node, KG.sentence)
     confidence = graph.value(node, KG.confidence)
     status = graph.value(node, KG.status)
+    day = calendar.published(article)
+    bounds = calendar.bounds.get(node, {})
+    since, until = period(bounds.get(KG.validFrom)), period(bounds.get(KG.validUntil))
+    last = until[1] if until else None
+    former = bounds.get(KG.former)
+    if former is not None and day is not None and bool(Literal(former).toPython()):
+        last = min(filter(None, (last, day - timedelta(days=1))))
     return (
         str(article) if article is not None else "",
         str(sentence) if sentence is not None else "",
         float(confidence) if confidence is not None else None,
         local(status) if status is not None else "asserted",
+        _iso(day),
+        _iso(since[0] if since else None),
+        _iso(last),
     )
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day is not None else ""
 
 
 def _relation_facts(graph: Graph, types: dict[str, str], evidence, table) -> Iterator[Fact]:
@@ -236,8 +287,11 @@ def _relation_facts(graph: Graph, types: dict[str, str], evidence, table) -> Ite
                     yield Fact(s, str(o), local(p), table.get(p, NEUTRAL), frozenset(pairs))
 
 
-def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Graph, trust: Trust) -> Iterator[Fact]:
-    """Agent -> target/victim for every event; victim <-> victim for killings."""
+def _event_facts(
+    graph: Graph, types: dict[str, str], evidence, table, onto: Graph, trust: Trust, calendar: _Calendar
+) -> Iterator[Fact]:
+    """Agent -> target/victim for every event; victim <-> victim for killings. Every row of an
+    event's facts is dated by the event: its ``kg:time``, else its own article's date."""
     event_classes = set(EVENT_TYPES) | _subclasses(onto, KG.Event)
     killings = {KG.Killing} | _subclasses(onto, KG.Killing)
     events = {str(e): cls for e, cls in _event_classes(graph, event_classes)}
@@ -245,8 +299,17 @@ def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Gra
         node = URIRef(event)
         if not trust.admits(graph, node):
             continue
-        own = _pair(graph, node)
+        own = _pair(graph, node, calendar)
         base = {own} if own[:2] != ("", "") else set()
+        span = period(graph.value(node, KG.time))
+        if span is None and own[4]:
+            span = (date.fromisoformat(own[4]),) * 2
+
+        def dated(rows, span=span) -> frozenset[Support]:
+            if span is None:
+                return frozenset(rows)
+            return frozenset((*r[:4], span[0].isoformat(), "", span[1].isoformat()) for r in rows)
+
         relation, polarity = local(cls), table.get(cls, NEUTRAL)
         agents = [str(a) for a in graph.objects(node, KG.agent) if str(a) in types]
         for agent in sorted(agents):
@@ -255,7 +318,7 @@ def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Gra
                 for target in sorted(map(str, graph.objects(node, role))):
                     role_pairs = evidence.get((event, str(role), target)) or set()
                     for end in _participants(graph, target, types, events):
-                        yield Fact(agent, end, relation, polarity, frozenset(base | agent_pairs | role_pairs), event)
+                        yield Fact(agent, end, relation, polarity, dated(base | agent_pairs | role_pairs), event)
         if cls in killings:
             victims = sorted(str(v) for v in graph.objects(node, KG.victim) if str(v) in types)
             for i, a in enumerate(victims):
@@ -268,7 +331,7 @@ def _event_facts(graph: Graph, types: dict[str, str], evidence, table, onto: Gra
                         b,
                         local(KG.killedAlongside),
                         table.get(KG.killedAlongside, NEUTRAL),
-                        frozenset(base | pairs),
+                        dated(base | pairs),
                         event,
                     )
 
@@ -344,9 +407,30 @@ def _edge_attrs(facts: list[Fact]) -> dict:
             for t in sorted({(f.source, f.relation, f.target, f.polarity) for f in facts})
         ],
         "support": [
-            dict(zip(("source", "relation", "target", "article", "sentence", "confidence", "status"), t))
+            _row(t)
             for t in sorted(
                 {(f.source, f.relation, f.target, *e) for f in facts for e in f.evidence}, key=lambda t: str(t)
             )
         ],
     }
+
+
+def _row(t: tuple) -> dict:
+    """A support row: ``from`` and ``until`` only where the text gives them."""
+    row = dict(zip(("source", "relation", "target", *SUPPORT_KEYS), t))
+    return {k: v for k, v in row.items() if v or k not in ("from", "until")}
+
+
+def _first_seen(facts: list[Fact], mentions: dict[str, set[str]], calendar: _Calendar) -> dict[str, str]:
+    """Entity IRI -> the earliest date of its facts' rows and of the articles that mention it."""
+    seen: dict[str, str] = {}
+    for fact in facts:
+        first = min((row[4] for row in fact.evidence if row[4]), default="")
+        for node in (fact.source, fact.target):
+            if first and (node not in seen or first < seen[node]):
+                seen[node] = first
+    for node, articles in mentions.items():
+        first = min(filter(None, (_iso(calendar.published(URIRef(a))) for a in articles)), default="")
+        if first and (node not in seen or first < seen[node]):
+            seen[node] = first
+    return seen

@@ -56,7 +56,13 @@ def run(args: argparse.Namespace) -> int:
 
     graph = StoreView(open_store(args.graph))
     G = project(graph, trust=trust_from_args(args))
-    title = args.title or page_title(sum(1 for _ in graph.subjects(RDF.type, KG.Article)))
+    as_of, since, until = args.as_of, args.since, args.until
+    title = args.title or page_title(
+        sum(1 for _ in graph.subjects(RDF.type, KG.Article)),
+        as_of=as_of[1] if as_of else None,
+        since=since[0] if since else None,
+        until=until[1] if until else None,
+    )
     try:
         path = write_html(
             G, args.output, title=title, focus=args.focus, depth=args.depth, top=args.top, types=args.types

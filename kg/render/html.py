@@ -16,7 +16,9 @@ and vis-network's physics stays off; ties are drawn per direction and worded fro
 ontology (:mod:`kg.render.ties`, :mod:`kg.render.labels`); ``graph.js`` fits the view
 with a margin, names only as many actors as fit without overlapping (the most central
 first, more on zoom), hides isolated actors behind a toggle and filters facts by
-confidence and status. docs/design.md, "The page", says why.
+confidence, status and, when facts are dated, a range of dates (a fact is in the range
+when its date is on or before the range's end and its ``until``, if any, on or after its
+start). docs/design.md, "The page", says why.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import importlib.resources
 import json
 import math
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import networkx as nx
@@ -78,9 +81,25 @@ POLARITY_COLORS = {HOSTILE: "#d62728", COOPERATIVE: "#2ca02c", NEUTRAL: "#9a9a9a
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def page_title(articles: int) -> str:
-    """The page's title for a graph of ``articles`` articles: the same from `kg build` and `kg render`."""
-    return f"kg: actor network of {articles} article{'s' if articles != 1 else ''}"
+def page_title(
+    articles: int, *, since: date | None = None, until: date | None = None, as_of: date | None = None
+) -> str:
+    """The page's title for a graph of ``articles`` articles: the same from `kg build` and `kg render`,
+    with the dates the network is drawn at or over (`kg render --as-of`, `--from`/`--to`).
+
+    >>> page_title(3, since=date(2024, 6, 1), until=date(2024, 6, 30))
+    'kg: actor network of 3 articles, 2024-06-01 to 2024-06-30'
+    >>> page_title(1, as_of=date(2020, 12, 31))
+    'kg: actor network of 1 article, as of 2020-12-31'
+    """
+    title = f"kg: actor network of {articles} article{'s' if articles != 1 else ''}"
+    if as_of is not None:
+        return f"{title}, as of {as_of.isoformat()}"
+    if since is not None and until is not None:
+        return f"{title}, {since.isoformat()} to {until.isoformat()}"
+    if since is not None:
+        return f"{title}, from {since.isoformat()}"
+    return f"{title}, up to {until.isoformat()}" if until is not None else title
 
 
 def write_html(G: nx.Graph, path: str | Path, **options) -> Path:
@@ -211,15 +230,17 @@ def page_data(G: nx.Graph, *, ranks: dict | None = None, seed: int = 0, wording:
             rank=order[node],
             importance=round(math.sqrt(ranks.get(node, 0.0) / top_rank), 3),
             isolated=isolated,
+            firstSeen=d.get("first_seen", ""),
         )
     drawn = ties(G, wording)
     pairs = Counter(frozenset((t["source"], t["target"])) for t in drawn)
     statuses: Counter = Counter()
-    confidences = []
+    confidences, days = [], []
     for tie in drawn:
         for fact in tie["facts"]:
             statuses.update(r["status"] for r in fact["support"])
             confidences += [r["confidence"] for r in fact["support"] if r["confidence"] is not None]
+            days += [day for _, _, date, until in fact["grades"] if date for day in (date, until) if day]
         shared = pairs[frozenset((tie["source"], tie["target"]))] > 1
         net.add_edge(
             ids[tie["source"]],
@@ -250,6 +271,8 @@ def page_data(G: nx.Graph, *, ranks: dict | None = None, seed: int = 0, wording:
         "statuses": [{"name": s, "count": statuses[s]} for s in STATUSES],
         "minConfidence": math.floor(20 * min(confidences, default=0.0)) / 20,
         "isolated": sum(1 for n in G if G.degree(n) == 0),
+        # the date range control's ends: the first day of any fact, the last any fact held on (None: nothing dated)
+        "dates": {"first": min(days), "last": max(days)} if days else None,
     }
 
 

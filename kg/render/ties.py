@@ -23,9 +23,12 @@ def ties(G: nx.Graph, wording: Wording) -> list[dict]:
     """The directed ties of ``G``, sorted: ``{"source", "target", "symmetric", "facts", "weight", "polarity"}``.
 
     Each fact: ``{"relation", "label", "inverse", "polarity", "confidence", "statuses",
-    "support", "supportTotal"}``; ``label`` reads from the source ("attacked"), ``inverse``
-    from the target ("attacked by", or None when English has no safe passive), ``support``
-    lists ``{"article", "sentence", "confidence", "status"}``, surest first.
+    "support", "supportTotal", "grades"}``; ``label`` reads from the source ("attacked"),
+    ``inverse`` from the target ("attacked by", or None when English has no safe passive),
+    ``support`` lists up to :data:`MAX_EVIDENCE` ``{"article", "sentence", "confidence",
+    "status", "date"}`` (and ``from``, ``until`` where the text gives them), surest first;
+    ``grades`` lists every row's ``[confidence, status, date, until]`` once, so that the
+    page filters on all of a fact's rows, not only those it shows.
     """
     merged: dict[tuple, dict[str, dict]] = defaultdict(dict)
     for u, v, d in G.edges(data=True):
@@ -45,7 +48,7 @@ def ties(G: nx.Graph, wording: Wording) -> list[dict]:
 
 def _tie(source, target, symmetric: bool, facts: dict[str, dict], wording: Wording) -> dict:
     records = [_fact(r, f, wording) for r, f in sorted(facts.items())]
-    pairs = {(a, s) for f in facts.values() for a, s, _, _ in f["rows"]}
+    pairs = {(a, s) for f in facts.values() for a, s, *_ in f["rows"]}
     return {
         "source": source,
         "target": target,
@@ -57,7 +60,7 @@ def _tie(source, target, symmetric: bool, facts: dict[str, dict], wording: Wordi
 
 
 def _fact(relation: str, fact: dict, wording: Wording) -> dict:
-    rows = sorted(fact["rows"], key=lambda r: (-(r[2] if r[2] is not None else 1.0), r[0], r[1], r[3]))
+    rows = sorted(fact["rows"], key=lambda r: (-(r[2] if r[2] is not None else 1.0), r[0], r[1], *r[3:]))
     confidences = [r[2] for r in rows if r[2] is not None]
     return {
         "relation": relation,
@@ -66,22 +69,33 @@ def _fact(relation: str, fact: dict, wording: Wording) -> dict:
         "polarity": combine(fact["polarities"]),
         "confidence": max(confidences) if confidences else None,
         "statuses": sorted({r[3] for r in rows}),
-        "support": [
-            {"article": a, "sentence": s, "confidence": c, "status": st} for a, s, c, st in rows[:MAX_EVIDENCE]
-        ],
+        "support": [_row(r) for r in rows[:MAX_EVIDENCE]],
         "supportTotal": len(rows),
+        "grades": [list(g) for g in sorted({(r[2], r[3], r[4], r[6]) for r in rows}, key=str)],
     }
 
 
+def _row(r: tuple) -> dict:
+    row = dict(zip(("article", "sentence", "confidence", "status", "date", "from", "until"), r))
+    return {k: v for k, v in row.items() if v or k not in ("from", "until")}
+
+
 def _support_rows(d: dict) -> dict:
-    """(source, relation, target) -> {(article, sentence, confidence, status)}; key None: rows for every fact,
-    for a network written before facts carried their own support (its edge evidence, ungraded)."""
+    """(source, relation, target) -> {(article, sentence, confidence, status, date, from, until)}; key None:
+    rows for every fact, for a network written before facts carried their own support (its edge evidence,
+    ungraded); a network written before rows were dated gives "" for the dates."""
     rows: dict = defaultdict(set)
     if "support" in d:
         for r in d["support"]:
             rows[(str(r["source"]), r["relation"], str(r["target"]))].add(
-                (r["article"], r["sentence"], r.get("confidence"), r.get("status") or "asserted")
+                (
+                    r["article"],
+                    r["sentence"],
+                    r.get("confidence"),
+                    r.get("status") or "asserted",
+                    *(r.get(k) or "" for k in ("date", "from", "until")),
+                )
             )
     else:
-        rows[None] = {(e["article"], e["sentence"], None, "asserted") for e in d.get("evidence", [])}
+        rows[None] = {(e["article"], e["sentence"], None, "asserted", "", "", "") for e in d.get("evidence", [])}
     return rows

@@ -37,15 +37,25 @@
   var labels = {};
   data.nodes.forEach(function (n) { labels[n.id] = n.label; });
 
-  /* ---- which facts count: the confidence slider and the status filter ---- */
-  var filter = { minConfidence: data.minConfidence, statuses: {} };
+  /* ---- which facts count: the confidence slider, the status filter and the date range ---- */
+  // dates: ISO strings, compared as strings; null while the range spans every date
+  var filter = { minConfidence: data.minConfidence, statuses: {}, dates: null };
   data.statuses.forEach(function (s) { filter.statuses[s.name] = true; });
 
-  function rowPasses(r) {
-    return filter.statuses[r.status] === true && (r.confidence === null || r.confidence >= filter.minConfidence - 1e-9);
+  function passes(confidence, status, date, until) {
+    if (filter.statuses[status] !== true) return false;
+    if (confidence !== null && confidence < filter.minConfidence - 1e-9) return false;
+    if (!filter.dates) return true;
+    // in the range when it began on or before its end and, if it ended, not before its start;
+    // a fact with no date cannot be placed in time
+    return !!date && date <= filter.dates.end && (!until || until >= filter.dates.start);
   }
-  function factPasses(f) {
-    return f.supportTotal === 0 || f.support.some(rowPasses);  // no sentence at all: a gazetteer fact
+  function rowPasses(r) {
+    return passes(r.confidence, r.status, r.date, r.until);
+  }
+  function factPasses(f) {  // on every row (grades), not only the sentences shown
+    if (f.supportTotal === 0) return true;  // no sentence at all: a gazetteer fact, timeless
+    return f.grades ? f.grades.some(function (g) { return passes(g[0], g[1], g[2], g[3]); }) : f.support.some(rowPasses);
   }
 
   /* ---- words: a tie as read from one of its ends ---- */
@@ -69,7 +79,11 @@
     fact.support.filter(rowPasses).forEach(function (r) {
       var item = el("li", r.sentence);
       item.appendChild(document.createTextNode(" "));
-      var how = [localName(r.article), r.status];
+      var how = [localName(r.article)];
+      if (r.date) how.push(r.date);
+      if (r.from) how.push("from " + r.from);
+      if (r.until && r.until !== r.date) how.push("until " + r.until);
+      how.push(r.status);
       if (r.confidence !== null) how.push(r.confidence.toFixed(2));
       item.appendChild(el("span", "(" + how.join(", ") + ")", "kg-article"));
       list.appendChild(item);
@@ -83,6 +97,7 @@
     box.appendChild(el("p", "Type: " + n.kgType));
     if (n.aliases && n.aliases.length) box.appendChild(el("p", "Also known as: " + n.aliases.join(", ")));
     if (n.articles) box.appendChild(el("p", "Mentioned in " + n.articles + (n.articles === 1 ? " article" : " articles")));
+    if (n.firstSeen) box.appendChild(el("p", "First seen: " + n.firstSeen));
     if (typeof n.wikidata === "string" && WIKIDATA.test(n.wikidata)) {
       var line = el("p", "Wikidata: ");
       var link = el("a", localName(n.wikidata));
@@ -143,8 +158,12 @@
   }));
   var hiddenTypes = {};
   var showIsolated = data.isolated === data.nodes.length;  // nothing else to show: show them
+  var tied = null;  // while the date range is narrowed: the actors with a tie shown
   var nodeView = new vis.DataView(nodes, {
-    filter: function (n) { return !hiddenTypes[n.kgType] && (showIsolated || !n.isolated); }
+    filter: function (n) {
+      if (hiddenTypes[n.kgType]) return false;
+      return n.isolated ? showIsolated : !tied || tied[n.id] === true;
+    }
   });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return e.facts.some(factPasses); } });
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
@@ -289,8 +308,14 @@
   data.polarities.forEach(function (p) {
     legendItem(document.getElementById("kg-polarities"), p.color, p.name, p.count, "kg-line", null);
   });
-  function refilter() {
+  function refilter() {  // hides and shows; never moves an actor nor the view
     edgeView.refresh();
+    if (filter.dates || tied) {
+      tied = filter.dates ? {} : null;
+      if (tied) edgeView.get().forEach(function (e) { tied[e.from] = tied[e.to] = true; });
+      nodeView.refresh();
+      chooseLabels();
+    }
     network.redraw();
   }
   data.statuses.forEach(function (s) {
@@ -308,6 +333,36 @@
     sliderValue.textContent = filter.minConfidence.toFixed(2);
     refilter();
   });
+
+  /* The date range: two sliders over the days from the first date of a fact to the last. */
+  var DAY_MS = 86400000;
+  function dayOf(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / DAY_MS); }
+  function isoOf(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
+  if (data.dates) {
+    var first = dayOf(data.dates.first), last = dayOf(data.dates.last);
+    var fromSlider = document.getElementById("kg-date-start"), toSlider = document.getElementById("kg-date-end");
+    var fromValue = document.getElementById("kg-date-start-value"), toValue = document.getElementById("kg-date-end-value");
+    [fromSlider, toSlider].forEach(function (s) { s.min = "0"; s.max = String(last - first); s.step = "1"; });
+    fromSlider.value = "0";
+    toSlider.value = String(last - first);
+    var setDates = function (moved) {
+      var a = Number(fromSlider.value), b = Number(toSlider.value);
+      if (a > b) {  // the ends do not cross: the other one follows
+        if (moved === fromSlider) toSlider.value = String(a); else fromSlider.value = String(b);
+        a = Number(fromSlider.value); b = Number(toSlider.value);
+      }
+      fromValue.textContent = isoOf(first + a);
+      toValue.textContent = isoOf(first + b);
+      filter.dates = a === 0 && b === last - first ? null : { start: isoOf(first + a), end: isoOf(first + b) };
+      refilter();
+    };
+    [fromSlider, toSlider].forEach(function (s) {
+      s.addEventListener("input", function () { setDates(s); });
+    });
+    fromValue.textContent = data.dates.first;
+    toValue.textContent = data.dates.last;
+    document.getElementById("kg-dates").hidden = false;
+  }
 
   var isolatedButton = document.getElementById("kg-isolated");
   function isolatedText() {
