@@ -58,3 +58,16 @@ def test_contested_facts_are_a_section_of_kg_analyze(graph):
     assert "Contested facts: 2" in text and "denied by Ukraine (kyiv-denies-2023-05-31)" in text
     report = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True, check=True).stdout)
     assert {c["kind"] for c in report["contested"]} == {"claimed and denied", "who did it"}
+
+
+@pytest.mark.slow
+def test_contested_the_cookbook_query_flags_reports_naming_other_agents(graph):
+    from pathlib import Path
+
+    from kg.store.query import query, term_text
+
+    text = (Path(__file__).resolve().parents[1] / "examples" / "queries" / "16-who-did-it.rq").read_text()
+    result = query(graph, text)
+    rows = [{v: term_text(t) for v, t in zip(result.variables, r)} for r in result.rows]
+    flagged = {(r["article"], r["agent"]) for r in rows if r["disagree"] == "true"}
+    assert {a for a, _ in flagged} == {"hotel-a-2023-06-02", "hotel-b-2023-06-02"}

@@ -315,13 +315,20 @@ def _dated_by_the_article(syn: Syntax, events: list[EventMention], published) ->
 
 
 def _simple_past(doc, ev: EventMention) -> bool:
-    """Whether the clause that reports ``ev`` is in the simple past ("killed", "was hit")."""
+    """Whether the event's own clause is in the simple past: its verb ("killed", "was hit"),
+    or the verb a trigger noun is the subject or object of when that verb tells the event
+    ("a strike killed", "carried out a strike"). A noun under another act ("denied
+    responsibility for the strike") is dated by nothing here: the past tense is the act's."""
     span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        head = verb.head
+        telling = head.lemma_.lower() in lex.LIGHT_VERBS or trigger_class(head) is not None
+        if verb.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.pos_ != "VERB" or not telling:
+            return False
+        verb = head
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"has", "have", "had", "will", "would", "may", "might", "could", "can"}:
         return False
