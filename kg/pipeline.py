@@ -8,11 +8,14 @@ nothing: outputs (files, stores) and ``--jobs``/``--cluster`` are :mod:`kg.build
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
 from pathlib import Path
 
 from kg.extract import Gazetteer, extract
+from kg.extract.combine import Section, combine
 from kg.ingest import read_inputs
 from kg.ingest.language import not_english_reason
+from kg.ingest.sections import SECTION_CHARS, sections
 from kg.learn import load_calibrator, load_relation_model
 from kg.nlp.assembly import build_nlp
 from kg.rdf.gazetteer import load_gazetteer
@@ -23,6 +26,10 @@ from kg.types import Article, Extraction, ResolvedArticle, Skipped
 BATCH_SIZE = 16
 # spaCy's own limit for one text; a longer "article" is almost always a dump of many
 MAX_CHARS = 1_000_000
+# an article longer than SECTION_CHARS is parsed in sections of up to that many
+# characters (kg.ingest.sections), this many sections at a time: the memory spaCy takes
+# grows with the characters of a batch
+SECTION_BATCH = 2
 
 
 class Pipeline:
@@ -97,12 +104,37 @@ class Pipeline:
             yield ex
 
     def extract_docs(self, articles: Iterable[Article]) -> Iterator[tuple[object, Extraction]]:
-        """Like :meth:`extract`, with each article's spaCy ``Doc`` (for evaluation)."""
-        relation_model = self.relation_model
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-            ex = extract(doc, article, self.gazetteer, relation_model=relation_model)
-            yield doc, (self.calibrator.calibrate_all(ex) if self.calibrator is not None else ex)
+        """Like :meth:`extract`, with each article's spaCy ``Doc`` (for evaluation).
+
+        An article longer than :data:`SECTION_CHARS` is parsed section by section (see
+        :mod:`kg.ingest.sections`), so the memory and time of its parse grow with its length
+        alone; its Extraction is one, with offsets into the whole text (see
+        :mod:`kg.extract.combine`), and its Doc is None: no Doc of the whole text is made.
+        """
+        for long, run in groupby(articles, key=lambda a: len(a.text) > SECTION_CHARS):
+            if long:
+                for article in run:
+                    yield None, self._calibrated(self._extract_sections(article))
+            else:
+                pairs = ((a.text, a) for a in run)
+                for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+                    yield doc, self._calibrated(self._extract(doc, article))
+
+    def _extract(self, doc, article: Article) -> Extraction:
+        return extract(doc, article, self.gazetteer, relation_model=self.relation_model)
+
+    def _calibrated(self, ex: Extraction) -> Extraction:
+        return self.calibrator.calibrate_all(ex) if self.calibrator is not None else ex
+
+    def _extract_sections(self, article: Article) -> Extraction:
+        """One Extraction of ``article`` read section by section; each Doc is dropped once read."""
+        cuts = sections(article.text, SECTION_CHARS)
+        texts = ((article.text[start:end], start) for start, end in cuts)
+        parts, tokens = [], 0
+        for doc, start in self.nlp.pipe(texts, as_tuples=True, batch_size=SECTION_BATCH):
+            parts.append(Section(start, tokens, self._extract(doc, article)))
+            tokens += len(doc)
+        return combine(article, parts)
 
     def resolve(self, articles: Iterable[Article]) -> Iterator[ResolvedArticle]:
         """Extract and resolve ``articles`` lazily, in this process, in their order."""

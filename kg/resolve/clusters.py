@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
+from heapq import merge
 
 from kg.ontology import local
 from kg.types import Extraction, Mention
@@ -27,9 +28,15 @@ class ArticleClusters:
         self.mentions = list(ex.mentions)
         self.by_id = {m.id: m for m in self.mentions}
         self._parent = {m.id: m.id for m in self.mentions}
-        self._version = 0  # bumped by every join; the caches below belong to one version
+        self._version = 0  # bumped by every join; the cache below belongs to one version
         self._groups: tuple[int, dict[int, list[Mention]]] | None = None
-        self._classes: tuple[int, dict[int, list[Mention]], dict[int, str]] | None = None
+        # kept up to date by every join, so that no rule rescans the article per join:
+        self._members = {m.id: [m] for m in self.mentions}  # cluster id -> mentions, in text order
+        self._votes: dict[int, str] = {}  # cluster id -> its class_of, until its next join
+        self._anchored = {m.id for m in self.mentions if m.kind in ANCHOR_KINDS}
+        self._by_sent: dict[int, list[Mention]] = defaultdict(list)
+        for m in self.mentions:
+            self._by_sent[m.sent].append(m)
 
     def retype(self, x: int, cls: str, typed_by: str = "cue") -> None:
         """Mention ``x`` is of class ``cls`` after all: a join showed it ("Kouffa", which
@@ -37,6 +44,9 @@ class ArticleClusters:
         m = replace(self.by_id[x], cls=cls, typed_by=typed_by)
         self.by_id[x] = m
         self.mentions = [m if old.id == x else old for old in self.mentions]
+        root = self.find(x)
+        self._members[root] = [m if old.id == x else old for old in self._members[root]]
+        self._votes.pop(root, None)
         self._version += 1
 
     def find(self, x: int) -> int:
@@ -48,9 +58,15 @@ class ArticleClusters:
         return x
 
     def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
+        ra, rb = sorted((self.find(a), self.find(b)))
         if ra != rb:
-            self._parent[max(ra, rb)] = min(ra, rb)
+            self._parent[rb] = ra
+            self._members[ra] = list(merge(self._members[ra], self._members.pop(rb), key=lambda m: m.id))
+            self._votes.pop(ra, None)
+            self._votes.pop(rb, None)
+            if rb in self._anchored:
+                self._anchored.discard(rb)
+                self._anchored.add(ra)
             self._version += 1
 
     def groups(self) -> dict[int, list[Mention]]:
@@ -67,27 +83,31 @@ class ArticleClusters:
             self._groups = (self._version, out)
         return self._groups[1]
 
+    def groups_near(self, sentences: range, before: int) -> dict[int, list[Mention]]:
+        """The clusters of :meth:`groups` with a mention in ``sentences`` that starts before
+        character ``before``, in the same order: all a salience window can reach."""
+        roots = {self.find(m.id) for s in sentences for m in self._by_sent.get(s, ()) if m.start < before}
+        out = {}
+        for root in roots:
+            group = [m for m in self._members[root] if m.kind in ANCHOR_KINDS or m.id != root]
+            if group:
+                out[root] = group
+        return dict(sorted(out.items(), key=lambda item: item[1][0].id))
+
     def members(self, cid: int) -> list[Mention]:
         """Every mention in the cluster of ``cid``, in text order."""
-        root = self.find(cid)
-        return [m for m in self.mentions if self.find(m.id) == root]
+        return list(self._members[self.find(cid)])
 
     def class_of(self, cid: int) -> str:
         """The local class name the mentions of ``cid``'s cluster vote for ("ArmedGroup")."""
-        if self._classes is None or self._classes[0] != self._version:
-            by_root: dict[int, list[Mention]] = defaultdict(list)
-            for m in self.mentions:
-                by_root[self.find(m.id)].append(m)
-            self._classes = (self._version, by_root, {})
-        _, by_root, votes = self._classes
         root = self.find(cid)
-        if root not in votes:
-            votes[root] = local(vote_class(by_root[root]))
-        return votes[root]
+        if root not in self._votes:
+            self._votes[root] = local(vote_class(self._members[root]))
+        return self._votes[root]
 
     def anchored_roots(self) -> set[int]:
         """The clusters that hold a name, a demonym or a body."""
-        return {self.find(m.id) for m in self.mentions if m.kind in ANCHOR_KINDS}
+        return set(self._anchored)
 
 
 def vote_class(members: list[Mention]) -> str:

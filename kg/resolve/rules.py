@@ -108,10 +108,15 @@ def body_states(art: ArticleClusters) -> dict[int, int]:
             continue
         state = m.country
         if state is None:
-            state = coref.best_antecedent(m, art.groups(), art.class_of, STATE)
+            state = coref.best_antecedent(m, _near(art, m), art.class_of, STATE)
         if state is not None:
             out[m.id] = art.find(state)
     return out
+
+
+def _near(art: ArticleClusters, m: Mention) -> dict[int, list[Mention]]:
+    """The clusters ``m``'s salience window reaches (the others score 0 in any case)."""
+    return art.groups_near(range(m.sent - coref.WINDOW, m.sent + 1), m.start)
 
 
 def _is_anaphor(m: Mention) -> bool:
@@ -122,7 +127,7 @@ def link_anaphora(art: ArticleClusters) -> None:
     """Pronouns and nominals ("it", "he", "the group"), in text order, join their antecedent."""
     for m in art.mentions:
         if _is_anaphor(m):
-            cid = coref.best_antecedent(m, art.groups(), art.class_of, coref.fits_for(m))
+            cid = coref.best_antecedent(m, _near(art, m), art.class_of, coref.fits_for(m))
             if cid is not None:
                 art.union(cid, m.id)
 
