@@ -85,8 +85,10 @@ from __future__ import annotations
 
 import functools
 
+from rdflib import Graph
+
 from kg.ontology import ACTORS, PLACES, TERMS, local, ontology_file
-from kg.rdf.vocab import KG
+from kg.rdf.vocab import KG, property_forms
 
 # -- CoNLL04 -----------------------------------------------------------------------------
 
@@ -236,16 +238,7 @@ def news_predicate_forms() -> tuple[dict[str, str], frozenset[str]]:
     Only an inverse whose name ends in ``By`` is rewritten (``killedBy`` -> ``killed``),
     so each pair has one reading. Read once, when first asked.
     """
-    from rdflib import OWL, RDF, Graph
-
-    g = Graph().parse(ontology_file("kg.ttl"), format="turtle")
-    inverses = {}
-    for a, b in g.subject_objects(OWL.inverseOf):
-        for x, y in ((local(a), local(b)), (local(b), local(a))):
-            if x.endswith("By") and not y.endswith("By"):
-                inverses[x] = y
-    symmetric = frozenset(local(p) for p in g.subjects(RDF.type, OWL.SymmetricProperty))
-    return inverses, symmetric
+    return property_forms(Graph().parse(ontology_file("kg.ttl"), format="turtle"))
 
 
 def news_triple(subject: str, predicate: str, obj: str) -> tuple[str, str, str]:

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
+from rdflib import OWL, RDF, Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 from kg.ontology import (
@@ -22,6 +22,7 @@ from kg.ontology import (
     SHACL_BASE,
     TERMS,
     WIKIDATA_BASE,
+    local,
 )
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "KG",
     "ONTOLOGY_IRI",
     "PREFIXES",
+    "property_forms",
     "SCHEMA",
     "SH",
     "WD",
@@ -84,3 +86,18 @@ PREFIXES: dict[str, str] = {
 def sparql_prologue() -> str:
     """``PREFIX`` lines for every prefix above, to put in front of a user's query."""
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def property_forms(onto: Graph) -> tuple[dict[str, str], frozenset[str]]:
+    """``(inverse -> the property it inverts, symmetric properties)``, local names, as
+    ``onto`` (kg.ttl) declares them with ``owl:inverseOf`` and ``owl:SymmetricProperty``.
+
+    Only an inverse whose name ends in ``By`` is read as the other one (``killedBy`` ->
+    ``killed``), so each pair has one forward reading.
+    """
+    inverses = {}
+    for a, b in onto.subject_objects(OWL.inverseOf):
+        for x, y in ((local(a), local(b)), (local(b), local(a))):
+            if x.endswith("By") and not y.endswith("By"):
+                inverses[x] = y
+    return inverses, frozenset(local(p) for p in onto.subjects(RDF.type, OWL.SymmetricProperty))

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import RDFS, Graph, URIRef
 
 from kg.ontology import local
-from kg.rdf.vocab import KG
+from kg.rdf.vocab import KG, property_forms
 
 _ROLE_ENDINGS = (" of", " for")
 
@@ -41,12 +41,7 @@ class Wording:
             and str(term).startswith(str(KG._NS))
             and getattr(label, "language", None) in (None, "en")
         }
-        inverse_of = {}
-        for a, b in onto.subject_objects(OWL.inverseOf):
-            for x, y in ((local(a), local(b)), (local(b), local(a))):
-                if x.endswith("By") and not y.endswith("By"):
-                    inverse_of[x] = y
-        symmetric = frozenset(local(p) for p in onto.subjects(RDF.type, OWL.SymmetricProperty))
+        inverse_of, symmetric = property_forms(onto)
         events = frozenset(local(c) for c in onto.transitive_subjects(RDFS.subClassOf, KG.Event))
         return cls(labels, inverse_of, symmetric, events)
 
