@@ -150,7 +150,8 @@ def test_serve_http_ask_and_negotiation_failure(server):
 def test_serve_bad_query_is_a_clear_400(server):
     status, ctype, body = http(server.url, query="SELECT ?x WHERE { ?x kg:attacked }")
     assert status == 400 and ctype.startswith("text/plain")
-    assert b"[E004]" in body and b"not valid SPARQL" in body
+    assert b"[E004]" in body and b"not valid SPARQL at line 1, column" in body
+    assert b"^" in body and len(body) < 400  # a caret under the place, not the grammar's character ranges
 
 
 @pytest.mark.parametrize("how", ["form", "body"])

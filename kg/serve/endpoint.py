@@ -55,6 +55,7 @@ from kg.errors import GraphError, QueryError
 from kg.rdf.vocab import PREFIXES
 from kg.render import render_html
 from kg.store.persistent import PersistentStore, apply_update, is_store
+from kg.store.query import syntax_message
 from kg.store.sink import StoreView
 from kg.store.source import default_graph_is_empty, open_store
 
@@ -214,9 +215,8 @@ def execute(store: ox.Store, job: dict, prefixes: dict[str, str]) -> tuple:
             extra = {"prefixes": prefixes} if fmt == G.TURTLE else {}
             return ("ok", media, ox.serialize(result, format=fmt, **extra))
         return ("ok", media, result.serialize(format=SOLUTION_TYPES[media]))
-    except SyntaxError as err:
-        what = "SPARQL Update" if job["kind"] == "update" else "SPARQL"
-        return ("bad", str(QueryError(f"The request is not valid {what}: {err}")))
+    except SyntaxError as err:  # a short message with line, column and a caret, not the grammar's ranges
+        return ("bad", str(QueryError(syntax_message(job["text"], str(err), update=job["kind"] == "update"))))
     except (OSError, ValueError, RuntimeError) as err:
         return ("error", str(QueryError(f"The {job['kind']} failed: {err}")))
 

@@ -68,30 +68,31 @@ _EXCERPT = 60  # characters of the query line shown before the caret
 _LISTED = 10  # expected tokens named in full
 
 
-def syntax_message(sparql: str, error: str) -> str:
+def syntax_message(sparql: str, error: str, *, update: bool = False) -> str:
     """A parser error as a person reads it: what was expected, line, column and a caret.
 
     Oxigraph lists every character class the grammar allowed (about 400 characters of
     Unicode ranges); these become "a name" or "a number". An update sent where a query
-    was expected says how to update instead.
+    was expected says how to update instead; ``update``: ``sparql`` was sent as one.
     """
-    update = update_keyword(sparql)
-    if update:
+    what = "The update is not valid SPARQL Update" if update else "The query is not valid SPARQL"
+    operation = None if update else update_keyword(sparql)
+    if operation:
         return (
-            f"This is a SPARQL Update ({update}), and a query only reads a graph. To change one, serve it "
+            f"This is a SPARQL Update ({operation}), and a query only reads a graph. To change one, serve it "
             "with `kg serve STORE --allow-update` and POST the update to its /sparql endpoint, or send "
             "the graphs to a triple store with `kg push`"
         )
     found = _AT.match(error)
     if not found:
-        return f"The query is not valid SPARQL: {error}"
+        return f"{what}: {error}"
     line, column, expected = int(found[1]), int(found[2]), _expected(found[3])
     lines = sparql.split("\n")
     text = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
     start = max(0, column - 1 - _EXCERPT)
     shown = ("..." if start else "") + text[start : start + 2 * _EXCERPT]
     caret = " " * (column - 1 - start + (3 if start else 0)) + "^"
-    return f"The query is not valid SPARQL at line {line}, column {column}: {expected}\n  {shown}\n  {caret}"
+    return f"{what} at line {line}, column {column}: {expected}\n  {shown}\n  {caret}"
 
 
 def update_keyword(sparql: str) -> str | None:
