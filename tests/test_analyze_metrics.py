@@ -153,6 +153,8 @@ def test_metrics_empty_graph_gives_empty_answers():
         "kg.analyze.report",
         "kg.analyze.export",
         "kg.render.html",
+        "kg.serve.media",
+        "kg.extract.timex",
     ],
 )
 def test_metrics_docstring_examples_run(module):
