@@ -126,68 +126,91 @@ class ArgumentReader:
         return False
 
     def _verb_arguments(self, d: Draft) -> None:
-        syn, tok, cls = self.syn, d.token, d.cls
+        tok = d.token
         lemma = trigger_lemma(tok)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or is_bare_participle(tok)
         harmed_subject = lemma in lex.PATIENT_SUBJECT_VERBS  # "three people died"
         device_subject = has_device_subject(tok)  # "the bomb exploded": what, not who
         for c in tok.children:
             if c.dep_ == "nsubj" and not passive:
-                if c.lower_ in ("that", "which") and tok.dep_ == "relcl" and trigger_class(tok.head):
-                    d.during = tok.head  # "an attack that killed ..."
-                elif trigger_class(c) in ATTACKS and cls in (*HARMS, *ATTACKS):
-                    d.during = c  # "the explosion killed three", "the blast targeted a bakery"
-                elif (series := _attacks_of(c)) is not None and cls in HARMS:
-                    d.during = series  # "a series of strikes killing 16 people"
-                elif (fired := _fired_device(c)) is not None and cls in (*HARMS, *ATTACKS):
-                    d.during = fired  # "missiles fired by X hit the ship": X's attack hit it
-                elif harmed_subject:
-                    d.patients += self._participants(c, d, "patient")
-                elif device_subject:
-                    continue
-                elif cls == "Statement" and c.lemma_.lower() in lex.STATEMENT_NOUNS:
-                    # "the group's statement reads": whose statement it is
-                    d.agents += [m for g in c.children if g.dep_ == "poss" for m in self._participants(g, d, "agent")]
-                else:
-                    d.agents += self._participants(c, d, "agent")
+                self._verb_subject(d, c, harmed_subject=harmed_subject, device_subject=device_subject)
             elif c.dep_ == "dobj" and not passive:
                 if trigger_class(c) is not None:
                     d.target_event = c  # "condemned the strikes": the event, not its agent
-                elif lemma in lex.DEVICE_OBJECT_VERBS or c.lower_.endswith(("self", "selves")):
-                    continue  # "detonated a bomb", "blew himself up": not a target
-                else:
-                    d.patients += self._object(c, d)
+                elif not (lemma in lex.DEVICE_OBJECT_VERBS or c.lower_.endswith(("self", "selves"))):
+                    d.patients += self._object(c, d)  # not "detonated a bomb", "blew himself up"
             elif c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and passive):
-                if lemma in lex.DEVICE_OBJECT_VERBS and cls in ATTACKS:
-                    continue  # "the bombs were detonated"
-                d.patients += self._object(c, d)
+                if not (lemma in lex.DEVICE_OBJECT_VERBS and d.cls in ATTACKS):  # not "the bombs were detonated"
+                    d.patients += self._object(c, d)
             elif c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ != "pobj":
-                        continue
-                    if trigger_class(p) in ATTACKS and cls in HARMS:
-                        d.during = p  # "killed by an explosion"
-                    else:
-                        d.agents += self._participants(p, d, "agent", owners=True)
-            elif c.dep_ == "prep" and c.lower_ in ("alongside", "with") and cls in HARMS:
-                d.patients += [m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "patient")]
-            elif c.dep_ == "prep" and c.lower_ == "against" and cls == "Protest":
-                d.patients += [m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "patient")]
-            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and cls in ATTACKS:
-                # "fired at the base" is aimed at it; "attacked at the station" is where, not whom
-                where = c.lower_ == "at" and lemma not in lex.AIMED_VERBS
-                d.patients += [
-                    m
-                    for p in c.children
-                    if p.dep_ == "pobj" and not (where and self._place(p))
-                    for m in self._participants(p, d, "patient", owners=True)
-                ]
-            elif c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and trigger_class(p) in ATTACKS:
-                        d.during = p
-            elif c.dep_ == "advcl" and cls in HARMS and trigger_class(c) in ATTACKS:
+                self._by_agent(d, c)
+            elif c.dep_ == "prep":
+                self._verb_preposition(d, c, lemma)
+            elif c.dep_ == "advcl" and d.cls in HARMS and trigger_class(c) in ATTACKS:
                 d.during = c  # "two soldiers were wounded when a bomb exploded"
+        self._verb_occasion(d, lemma, passive=passive)
+        if not d.agents and not harmed_subject and not passive and not device_subject:
+            d.agents += self._inherited_subject(tok, d)
+        d.own_agent = bool(d.agents)
+        if d.cls in HARMS:
+            self._victim_groups(d, passive=passive, harmed_subject=harmed_subject)
+        self._verb_setting(d)
+
+    def _verb_subject(self, d: Draft, c, *, harmed_subject: bool, device_subject: bool) -> None:
+        """The active subject ``c``: the one who acts, the one harmed, or the attack it was."""
+        tok, cls = d.token, d.cls
+        if c.lower_ in ("that", "which") and tok.dep_ == "relcl" and trigger_class(tok.head):
+            d.during = tok.head  # "an attack that killed ..."
+        elif trigger_class(c) in ATTACKS and cls in (*HARMS, *ATTACKS):
+            d.during = c  # "the explosion killed three", "the blast targeted a bakery"
+        elif (series := _attacks_of(c)) is not None and cls in HARMS:
+            d.during = series  # "a series of strikes killing 16 people"
+        elif (fired := _fired_device(c)) is not None and cls in (*HARMS, *ATTACKS):
+            d.during = fired  # "missiles fired by X hit the ship": X's attack hit it
+        elif harmed_subject:
+            d.patients += self._participants(c, d, "patient")
+        elif device_subject:
+            return
+        elif cls == "Statement" and c.lemma_.lower() in lex.STATEMENT_NOUNS:
+            # "the group's statement reads": whose statement it is
+            d.agents += [m for g in c.children if g.dep_ == "poss" for m in self._participants(g, d, "agent")]
+        else:
+            d.agents += self._participants(c, d, "agent")
+
+    def _by_agent(self, d: Draft, c) -> None:
+        """A passive's "by" phrase: who did it, or the attack it happened in ("killed by an explosion")."""
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if trigger_class(p) in ATTACKS and d.cls in HARMS:
+                d.during = p
+            else:
+                d.agents += self._participants(p, d, "agent", owners=True)
+
+    def _verb_preposition(self, d: Draft, c, lemma: str) -> None:
+        """A prepositional phrase on the verb: with whom, against whom, at what, in which attack."""
+        cls, word = d.cls, c.lower_
+        objects = [p for p in c.children if p.dep_ == "pobj"]
+        if (word in ("alongside", "with") and cls in HARMS) or (word == "against" and cls == "Protest"):
+            d.patients += [m for p in objects for m in self._participants(p, d, "patient")]
+        elif word in ("on", "against", "at") and cls in ATTACKS:
+            # "fired at the base" is aimed at it; "attacked at the station" is where, not whom
+            where = word == "at" and lemma not in lex.AIMED_VERBS
+            d.patients += [
+                m
+                for p in objects
+                if not (where and self._place(p))
+                for m in self._participants(p, d, "patient", owners=True)
+            ]
+        elif word in ("in", "during", "by"):
+            for p in objects:
+                if trigger_class(p) in ATTACKS:
+                    d.during = p
+
+    def _verb_occasion(self, d: Draft, lemma: str, *, passive: bool) -> None:
+        """What the verb's place in the sentence says: the attack a harm happened in, the
+        harmed a reduced relative clause describes, a passive subject shared by "and"."""
+        tok, cls = d.token, d.cls
         if cls in HARMS and d.during is None and tok.dep_ in ("advcl", "conj") and trigger_class(tok.head) in ATTACKS:
             d.during = tok.head  # "a device exploded, wounding 13 people"
         if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and "nsubj" not in {c.dep_ for c in tok.children}:
@@ -195,9 +218,7 @@ class ArgumentReader:
                 d.during = tok.head  # "bombings targeted at the military": one event
             elif trigger_class(tok.head) in ATTACKS and cls in HARMS:
                 d.during = tok.head  # "an artillery strike wounded one person" read as a relative clause
-            elif _is_device(tok.head) and lemma in lex.DEVICE_OBJECT_VERBS:
-                pass  # "missiles fired by X": what was fired, not at whom
-            else:
+            elif not (_is_device(tok.head) and lemma in lex.DEVICE_OBJECT_VERBS):  # not "missiles fired by X"
                 # a reduced relative clause: "six soldiers killed in the attack"
                 d.patients += self._participants(tok.head, d, "patient", owners=True)
         if not d.patients and not passive and tok.dep_ == "conj" and tok.tag_ == "VBN":
@@ -208,18 +229,22 @@ class ArgumentReader:
                 if c.dep_ == "nsubjpass"
                 for m in self._participants(c, d, "patient", owners=True)
             ]
-        if not d.agents and not harmed_subject and not passive and not device_subject:
-            d.agents += self._inherited_subject(tok, d)
-        d.own_agent = bool(d.agents)
-        if cls in HARMS:
-            harmed = [
-                c
-                for c in tok.children
-                if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and (passive or harmed_subject))
-            ]
-            if tok.dep_ == "acl":
-                harmed.append(tok.head)  # "a Hezbollah commander killed in a strike"
-            d.victim_groups = [m for h in harmed for m in self._groups_of(h)]
+
+    def _victim_groups(self, d: Draft, *, passive: bool, harmed_subject: bool) -> None:
+        """The groups the harmed belong to ("a Hezbollah commander killed in a strike")."""
+        tok = d.token
+        harmed = [
+            c
+            for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and (passive or harmed_subject))
+        ]
+        if tok.dep_ == "acl":
+            harmed.append(tok.head)
+        d.victim_groups = [m for h in harmed for m in self._groups_of(h)]
+
+    def _verb_setting(self, d: Draft) -> None:
+        """Where and when: the verb's places (or its object's), and its time expressions."""
+        syn, tok = self.syn, d.token
         d.places = syn.places(tok) or self._object_places(d)
         if (
             tok.dep_ == "relcl"
@@ -299,14 +324,32 @@ class ArgumentReader:
         d.times = syn.time_expressions(head)
 
     def _noun_arguments(self, d: Draft) -> None:
+        syn, tok = self.syn, d.token
+        # "the assassination attempt on the mayor": the attempt's words are the attack's
+        attempt = tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.ATTEMPT_WORDS
+        nouns = [tok, tok.head] if attempt else [tok]
+        self._noun_modifiers(d, nouns)
+        for c in tok.children:  # "an attack launched by X", "strikes carried out by X"
+            if c.dep_ == "acl" and c.lemma_.lower() in lex.LIGHT_VERBS:
+                d.agents += self._passive_agents(c, d)
+                d.times += syn.time_expressions(c)
+                d.places += syn.places(c)
+        d.own_agent = bool(d.agents)
+        if d.cls == "Designation":
+            self._designation_kinds(d)
+        self._governing_verb(d)
+        for n in nouns:
+            d.places += syn.places(n)
+            d.times += syn.time_expressions(n)
+
+    def _noun_modifiers(self, d: Draft, nouns: list) -> None:
+        """What modifies the event noun: "G's attack", "an Israeli strike", "his death",
+        "the strike by G", "attacks on G", "the bombing of the city"."""
         syn, tok, cls = self.syn, d.token, d.cls
         designation = cls == "Designation"
         # "the designation of X": a possessor or a name before it is who designated;
         # without "of" ("the Houthis' designation") it is who was designated
         aimed = designation and any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in tok.children)
-        # "the assassination attempt on the mayor": the attempt's words are the attack's
-        attempt = tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.ATTEMPT_WORDS
-        nouns = [tok, tok.head] if attempt else [tok]
         for c in (c for n in nouns for c in n.children if c.i != tok.i):
             if c.dep_ == "poss" and cls in HARMS:
                 d.patients += self._participants(c, d, "patient")  # "his death"
@@ -314,61 +357,65 @@ class ArgumentReader:
                 m = syn.mention(c)
                 if m is None and c.dep_ == "amod" and cls in ATTACKS:
                     d.agents += self._leaders(c)  # "US-led air strikes"
+                elif m is None or local(m.cls) not in ACTORS or des.is_kind_text(m.text):
                     continue
-                if m is None or local(m.cls) not in ACTORS or des.is_kind_text(m.text):
-                    continue
-                if designation and not aimed:
+                elif designation and not aimed:
                     d.patients.append(m)
                 elif m.kind != "demonym" or (cls in ATTACKS and c.dep_ == "amod"):
                     d.agents.append(m)  # "G strikes", "G's attack", "an Israeli strike": G's
             elif c.dep_ == "prep" and c.lower_ == "by":
                 d.agents += [m for p in c.children if p.dep_ == "pobj" for m in self._participants(p, d, "agent")]
             elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
-                for p in c.children:
-                    if p.dep_ != "pobj":
-                        continue
-                    if c.lower_ == "of" and cls in ATTACKS and self._place(p, areas_only=True):
-                        d.places += self._place_mentions(p)  # "the bombing of the city": where
-                        continue
-                    d.patients += self._participants(p, d, "patient", owners=True)
-                    if cls in ATTACKS and c.lower_ in ("on", "against"):
-                        # "strikes against militants in Syria": where the targets were
-                        d.places += self._target_places(p)
-        for c in tok.children:  # "an attack launched by X", "strikes carried out by X"
-            if c.dep_ == "acl" and c.lemma_.lower() in lex.LIGHT_VERBS:
-                d.agents += [
-                    m
-                    for g in c.children
-                    if g.dep_ == "agent"
-                    for p in g.children
-                    if p.dep_ == "pobj"
-                    for m in self._participants(p, d, "agent", owners=True)
-                ]
-                d.times += syn.time_expressions(c)
-                d.places += syn.places(c)
-        d.own_agent = bool(d.agents)
-        if designation:
-            # "revoked the designation of X as a FTO": the "as" may hang from the verb
-            governed = tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
-            d.kinds += [des.kind_of(k) for k in des.kind_phrases(tok, [tok, tok.head] if governed else [tok])]
-            if lemma_kind := lex.DESIGNATION_IMPLIED_KINDS.get(tok.lemma_.lower()):
-                d.kinds = d.kinds or [(lemma_kind, None)]
-            d.revoked = des.revoked_by_head(tok)
+                self._aimed_at(d, c)
+
+    def _aimed_at(self, d: Draft, prep) -> None:
+        """ "attacks on G", "strikes against militants in Syria" (and where they were), "the
+        bombing of the city" (where)."""
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if prep.lower_ == "of" and d.cls in ATTACKS and self._place(p, areas_only=True):
+                d.places += self._place_mentions(p)  # "the bombing of the city": where
+                continue
+            d.patients += self._participants(p, d, "patient", owners=True)
+            if d.cls in ATTACKS and prep.lower_ in ("on", "against"):
+                d.places += self._target_places(p)  # "strikes against militants in Syria"
+
+    def _passive_agents(self, verb, d: Draft) -> list[Mention]:
+        """The "by" phrase of a passive ``verb``: "carried out by X", "were launched by X"."""
+        return [
+            m
+            for c in verb.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for m in self._participants(p, d, "agent", owners=True)
+        ]
+
+    def _designation_kinds(self, d: Draft) -> None:
+        """A designation noun's kinds ("as an FTO") and whether it is revoked."""
+        tok = d.token
+        # "revoked the designation of X as a FTO": the "as" may hang from the verb
+        governed = tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+        d.kinds += [des.kind_of(k) for k in des.kind_phrases(tok, [tok, tok.head] if governed else [tok])]
+        if lemma_kind := lex.DESIGNATION_IMPLIED_KINDS.get(tok.lemma_.lower()):
+            d.kinds = d.kinds or [(lemma_kind, None)]
+        d.revoked = des.revoked_by_head(tok)
+
+    def _governing_verb(self, d: Draft) -> None:
+        """The verb the event noun is an argument of: "carried out strikes" (who, when, where,
+        on whom), "the worst explosion was at the station" (where), "suffered injuries" (who)."""
+        syn, tok, cls = self.syn, d.token, d.cls
         head = tok.head
-        light = lex.LIGHT_VERBS | (lex.REVOKING_VERBS | lex.DESIGNATING_LIGHT_VERBS if designation else frozenset())
+        light = lex.LIGHT_VERBS | (
+            lex.REVOKING_VERBS | lex.DESIGNATING_LIGHT_VERBS if cls == "Designation" else frozenset()
+        )
         if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in light:
             if tok.dep_ == "dobj":
                 subj = [m for c in head.children if c.dep_ == "nsubj" for m in self._participants(c, d, "agent")]
                 d.agents += subj or self._inherited_subject(head, d)
             else:
-                d.agents += [
-                    m
-                    for c in head.children
-                    if c.dep_ == "agent"
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                    for m in self._participants(p, d, "agent", owners=True)
-                ]
+                d.agents += self._passive_agents(head, d)
             d.own_agent = bool(d.agents)
             d.times += syn.time_expressions(head)
             d.places += syn.places(head)
@@ -398,9 +445,6 @@ class ArgumentReader:
             ]
             d.times += syn.time_expressions(head)
             d.places += syn.places(head)
-        for n in nouns:
-            d.places += syn.places(n)
-            d.times += syn.time_expressions(n)
 
     def _participants(self, tok, d: Draft, role: str, *, owners: bool = False) -> list[Mention]:
         """Who the noun phrase headed by ``tok`` stands for as ``d``'s agent or patient.
