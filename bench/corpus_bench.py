@@ -13,12 +13,19 @@ fresh process on the same machine:
 and prints throughput, the kg/spaCy ratio, the --jobs 2 speed-up and the peak memory
 (resident set of the whole process tree, sampled every 50 ms).
 
+With ``--baseline SRC`` it also runs ``kg build --jobs 1`` with the kg of another copy
+of the source (SRC holds its ``kg`` package and ``ontologies/``, for example a checkout
+of an earlier commit) right after the one with the working directory's kg, so that a
+change is measured before and after in one run on a shared machine.
+
     .venv/bin/python bench/corpus_bench.py --articles 2000
+    .venv/bin/python bench/corpus_bench.py --articles 150 --baseline /tmp/before
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -82,10 +89,14 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def measure(cmd: list[str]) -> tuple[float, int, str]:
-    """Wall time, peak tree RSS and stdout of ``cmd``."""
+def measure(cmd: list[str], source: Path | None = None) -> tuple[float, int, str]:
+    """Wall time, peak tree RSS and stdout of ``cmd`` (importing kg from ``source`` if given)."""
+    env = None
+    if source is not None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(source), os.environ.get("PYTHONPATH")]))}
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # `python -m` puts the working directory first on sys.path: run from ``source`` too
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=source)
     peak = 0
     while proc.poll() is None:
         peak = max(peak, tree_rss(proc.pid))
@@ -100,7 +111,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--min-words", type=int, default=600)
+    ap.add_argument("--baseline", type=Path, metavar="SRC", help="also time `kg build --jobs 1` with kg from SRC")
     args = ap.parse_args()
+    if args.baseline:
+        args.baseline = args.baseline.resolve()
+        if not (args.baseline / "kg" / "__init__.py").is_file():
+            sys.exit(f"--baseline {args.baseline}: no kg package there")
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
@@ -111,21 +127,28 @@ def main() -> None:
         words = int(words)
         rows = [("raw spaCy nlp.pipe (model only)", float(raw_nlp_time), raw_peak)]
         runs = [
-            ("kg build --jobs 1 (read to graph written)", ["--jobs", "1"]),
-            ("kg build --jobs 2", ["--jobs", "2"]),
-            ("kg build --jobs 1 --rules-only", ["--jobs", "1", "--rules-only"]),
+            ("kg build --jobs 1 (read to graph written)", ["--jobs", "1"], None),
+            *([("kg build --jobs 1, baseline (--baseline)", ["--jobs", "1"], args.baseline)] if args.baseline else []),
+            ("kg build --jobs 2", ["--jobs", "2"], None),
+            ("kg build --jobs 1 --rules-only", ["--jobs", "1", "--rules-only"], None),
         ]
-        for i, (name, options) in enumerate(runs):
+        for i, (name, options, source) in enumerate(runs):
             wall, peak, _ = measure(
-                [py, "-m", "kg", "build", str(corpus), "-o", str(out / str(i)), *options, "-q", "--no-progress"]
+                [py, "-m", "kg", "build", str(corpus), "-o", str(out / str(i)), *options, "-q", "--no-progress"],
+                source,
             )
             rows.append((name, wall, peak))
     print(f"corpus: {args.articles} articles, {words:,} words (spaCy tokens, no punctuation)")
     print(f"{'':44} {'seconds':>8} {'words/s':>9} {'peak MB':>8}")
     for name, secs, peak in rows:
         print(f"{name:44} {secs:8.1f} {words / secs:9.0f} {peak / 2**20:8.0f}")
-    raw, j1, j2, rules = (r[1] for r in rows)
+    times = {name: secs for name, secs, _ in rows}
+    raw, j1, j2, rules = (times[name] for name in (rows[0][0], runs[0][0], runs[-2][0], runs[-1][0]))
     print(f"kg --jobs 1 / raw spaCy throughput:              {raw / j1:.2f}")
+    if args.baseline:
+        base = times[runs[1][0]]
+        print(f"kg --jobs 1 from --baseline / raw spaCy:         {raw / base:.2f}")
+        print(f"kg --jobs 1 speed-up over --baseline:            {base / j1:.2f}x")
     print(f"kg --jobs 1 --rules-only / raw spaCy throughput: {raw / rules:.2f}")
     print(f"kg --jobs 2 / raw spaCy throughput:              {raw / j2:.2f}")
     print(f"--jobs 2 speed-up over --jobs 1:                 {j1 / j2:.2f}x")

@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import DATA, EXAMPLE_ARTICLE
+from conftest import DATA, EXAMPLE_ARTICLE, SECOND_ARTICLE
 
 from kg.errors import ModelNotFound
 from kg.learn.linear import SoftmaxClassifier, hash_features
@@ -132,6 +132,21 @@ def test_learn_recogniser_keeps_gazetteer_names_and_demonyms(pipeline):
     assert labels.get("Iranian") == "NORP"
     assert any(e.ent_id_ for e in doc.ents if e.text == "Kataib Hezbollah")
     assert "kg_entities" in doc.spans
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("article", [EXAMPLE_ARTICLE, SECOND_ARTICLE], ids=["example", "second"])
+def test_learn_recogniser_narrowed_to_kgs_labels_finds_the_same_names(pipeline, article):
+    from kg.nlp.recognizer import KEEP_LABELS, load_recognizer, recognised
+
+    nlp = pipeline.nlp
+    narrow = nlp.get_pipe("kg_entity_recognizer").ner
+    full = load_recognizer(nlp, model_path(True, ENTITY_RECOGNIZER), narrow=False)
+    assert set(narrow.labels) <= set(KEEP_LABELS) < set(full.labels)
+    assert narrow.moves.n_moves < full.moves.n_moves / 2
+    doc = nlp.make_doc(article.read_text(encoding="utf-8"))
+    found = [(s.start, s.end, s.label_) for s in recognised(narrow, doc)]
+    assert found and found == [(s.start, s.end, s.label_) for s in recognised(full, doc)]
 
 
 @pytest.mark.slow

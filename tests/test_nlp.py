@@ -347,6 +347,68 @@ def test_nlp_recognizer_a_bracket_ends_a_name():
     assert [s.text for s in _spans(doc, parsed)] == ["ISIS", "Islamic State group"]
 
 
+# -- the trained recogniser, narrowed to the labels kg reads ----------------------------------
+
+_NER_DATA = [
+    ("Alice met Bob in Paris on Monday .", [(0, 5, "PERSON"), (10, 13, "PERSON"), (17, 22, "GPE"), (26, 32, "DATE")]),
+    ("Carol flew to Rome on Friday .", [(0, 5, "PERSON"), (14, 18, "GPE"), (22, 28, "DATE")]),
+    ("Dan stayed in Oslo .", [(0, 3, "PERSON"), (14, 18, "GPE")]),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_ner():
+    """A ner pipe trained a little on PERSON, GPE and DATE (no model loaded)."""
+    import spacy
+    from spacy.training import Example
+
+    spacy.util.fix_random_seed(0)
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("ner")
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": ents}) for t, ents in _NER_DATA]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(30):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    return nlp, ner
+
+
+def _copy(nlp, ner):
+    other = nlp.create_pipe("ner", name="copy")
+    return other.from_bytes(ner.to_bytes(exclude=["vocab"]), exclude=["vocab"])
+
+
+def _ents(ner, nlp, texts):
+    return [[(e.text, e.label_) for e in ner(nlp.make_doc(t)).ents] for t in texts]
+
+
+def test_nlp_recognizer_narrowed_chooses_only_the_labels_kept(tiny_ner):
+    from kg.nlp.recognizer import narrowed
+
+    nlp, ner = tiny_ner
+    texts = [t for t, _ in _NER_DATA]
+    assert {label for doc in _ents(ner, nlp, texts) for _, label in doc} == {"PERSON", "GPE", "DATE"}
+    narrow = narrowed(_copy(nlp, ner), {"PERSON", "GPE"})
+    assert set(narrow.labels) == {"PERSON", "GPE"} and narrow.moves.n_moves < ner.moves.n_moves
+    found = _ents(narrow, nlp, texts)
+    assert {label for doc in found for _, label in doc} == {"PERSON", "GPE"}
+    assert ("Paris", "GPE") in found[0] and ("Alice", "PERSON") in found[0]
+
+
+def test_nlp_recognizer_narrowed_finds_the_same_names_if_the_rest_is_never_chosen(tiny_ner):
+    from kg.nlp.recognizer import narrowed
+
+    nlp, ner = tiny_ner
+    full = _copy(nlp, ner)
+    upper = full.model.get_ref("upper")
+    never = [i for i in range(full.moves.n_moves) if full.moves.get_class_name(i).endswith("-DATE")]
+    b = upper.get_param("b").copy()
+    b[never] = -1e4  # the full pipe can no longer choose DATE: narrowing must change nothing
+    upper.set_param("b", b)
+    texts = [t for t, _ in _NER_DATA] + ["Erin saw Alice in Rome .", "on Monday Bob left Oslo ."]
+    expected = _ents(full, nlp, texts)
+    assert all(expected) and expected == _ents(narrowed(_copy(nlp, full), {"PERSON", "GPE"}), nlp, texts)
+
+
 @pytest.mark.parametrize("module", ["kg.nlp.spelling", "kg.nlp.sentences"])
 def test_nlp_doctests_hold(module):
     import doctest
