@@ -13,6 +13,7 @@ same flags as the browser tests (tests/support/browser.py). An argument that is 
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sys
@@ -122,5 +123,14 @@ def main(sizes: list[str]) -> int:
     return 0
 
 
+def _arguments(argv: list[str]) -> list[str]:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "sizes", nargs="*", default=["300", "500", "2000", "4000"], metavar="N|network.json",
+        help="synthetic networks of N actors, or a network.json written by kg build (default: 300 500 2000 4000)",
+    )  # fmt: skip
+    return parser.parse_args(argv).sizes
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or ["300", "500", "2000", "4000"]))
+    sys.exit(main(_arguments(sys.argv[1:])))
