@@ -16,16 +16,22 @@ Python processes that import kg. Workers need kg installed (same version) and, f
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 
 from kg.errors import ClusterError
+from kg.lifeline import exit_with
 from kg.pipeline import BATCH_SIZE, Pipeline
 from kg.types import Article, ResolvedArticle
 
 IN_FLIGHT = 2  # batches per worker submitted ahead of the one being collected
+AUTO = "auto"
+# --jobs auto fans out only for at least this many articles: a worker loads its own
+# pipeline (a few seconds), which fewer articles do not pay back (docs/benchmarks.md)
+AUTO_MIN_ARTICLES = 64
 Settings = tuple[tuple[str, ...], str | None, bool | str, bool]  # Pipeline.settings
 
 _pipelines: dict[Settings, Pipeline] = {}  # per worker process, loaded on its first batch
@@ -39,13 +45,30 @@ def resolve_batch(batch: list[Article], settings: Settings) -> list[ResolvedArti
     return list(_pipelines[settings].resolve(batch))
 
 
+def usable_cores() -> int:
+    """The CPUs this process may run on (its affinity, which containers and taskset narrow)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def resolve_stream(
-    pipeline: Pipeline, articles: Iterable[Article], *, jobs: int = 1, cluster: str | None = None
+    pipeline: Pipeline, articles: Iterable[Article], *, jobs: int | str = 1, cluster: str | None = None
 ) -> Iterator[ResolvedArticle]:
     """The resolved articles of ``articles``, in input order: in this process, in ``jobs``
-    processes, or on the Dask ``cluster`` (``tcp://HOST:PORT`` or ``local:N``)."""
+    processes, or on the Dask ``cluster`` (``tcp://HOST:PORT`` or ``local:N``).
+
+    ``jobs="auto"``: one process per usable core when the stream holds at least
+    :data:`AUTO_MIN_ARTICLES` articles (read ahead to see), else this process.
+    """
     if cluster:
         return _on_cluster(articles, cluster, pipeline.settings)
+    if jobs == AUTO:
+        it = iter(articles)
+        ahead = list(islice(it, AUTO_MIN_ARTICLES))
+        articles = chain(ahead, it)
+        jobs = usable_cores() if len(ahead) >= AUTO_MIN_ARTICLES else 1
     if jobs > 1:
         return _in_processes(articles, jobs, pipeline.settings)
     return pipeline.resolve(articles)
@@ -68,7 +91,10 @@ def _in_order(articles: Iterable[Article], submit: Callable, limit: int) -> Iter
 
 def _in_processes(articles: Iterable[Article], jobs: int, settings: Settings) -> Iterator[ResolvedArticle]:
     context = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    # a worker leaves when this process does, even one killed with kill -9
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
+    ) as pool:
         yield from _in_order(articles, lambda batch: pool.submit(resolve_batch, batch, settings), IN_FLIGHT * jobs)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -84,10 +85,11 @@ def add_parser(sub) -> None:
     p.add_argument(
         "-j",
         "--jobs",
-        type=int,
-        default=1,
+        type=_jobs,
+        default="auto",
         metavar="N",
-        help="run the NLP in N processes (same graph as --jobs 1; default 1)",
+        help="run the NLP in N processes, the same graph as --jobs 1 (default: auto, one process per usable "
+        "core when the inputs hold enough articles to pay for starting them, else 1)",
     )
     p.add_argument(
         "--cluster",
@@ -158,3 +160,16 @@ def _run_store(args, pipeline, progress: bool) -> int:
             print(f"wrote {extractions}")
         print("\n".join(run.lines() + run.summary.lines()))
     return EXIT_SKIPPED if run.summary.skipped else 0
+
+
+def _jobs(text: str) -> int | str:
+    """--jobs: a number of processes from 1, or "auto"."""
+    if text == "auto":
+        return text
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes or 'auto'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--jobs must be at least 1, not {value}")
+    return value

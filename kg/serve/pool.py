@@ -39,6 +39,7 @@ import pyoxigraph as ox
 
 from kg.analyze import project
 from kg.errors import GraphError, QueryError
+from kg.lifeline import exit_with
 from kg.render import render_html
 from kg.serve.media import GRAPH_TYPES, SOLUTION_TYPES, negotiate
 from kg.store.persistent import apply_update
@@ -55,21 +56,9 @@ RESERVE_LIMIT_S = 1.0
 
 
 # -- worker processes ------------------------------------------------------------------------
-def _watch_parent() -> None:
-    """Exit when the server process is gone, even in the middle of a query."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def _worker(conn, location: str, writable: bool, prefixes: dict[str, str]) -> None:
+def _worker(conn, location: str, writable: bool, prefixes: dict[str, str], parent: int) -> None:
     """A worker process: open the store, then answer jobs from ``conn`` one at a time."""
-    _watch_parent()
+    exit_with(parent)
     try:
         store, opened = (ox.Store(location) if writable else ox.Store.read_only(location)), time.monotonic()
     except OSError as err:
@@ -182,7 +171,7 @@ class WorkerPool:
         parent, child = self._ctx.Pipe()
         proc = self._ctx.Process(
             target=_worker,
-            args=(child, self.location, self.writable, self.prefixes),
+            args=(child, self.location, self.writable, self.prefixes, os.getpid()),
             daemon=True,
             name="kg-sparql-worker",
         )
