@@ -61,8 +61,8 @@ def extract(doc, article: Article, gazetteer: Gazetteer, *, relation_model=None)
 
 
 def _most_specific_places(events: tuple[EventMention, ...], relations) -> tuple[EventMention, ...]:
-    """Each event located at its most specific place only: "near Talataye in the Gao
-    region" locates the attack at Talataye, and the graph's ``locatedIn`` says Talataye is
+    """Each event located at its most specific place only: "near Barwa in the Northern
+    region" locates the attack at Barwa, and the graph's ``locatedIn`` says Barwa is
     in Gao. A place another location of the same event is said to be in is dropped."""
     inside = {(r.subject, r.object) for r in relations if local(r.predicate) == "locatedIn"}
     out = []
@@ -117,7 +117,7 @@ def _quoted(syn: Syntax, fact: Relation | EventMention, quotes: list) -> Relatio
 
 
 def _descriptive(syn: Syntax, r: Relation) -> bool:
-    """Whether no verb joins a relation's two names ("the village of Jouya in southern
+    """Whether no verb joins a relation's two names ("the village of Marwin in southern
     Lebanon", "Hezbollah commander X"): the outlet's own description, asserted."""
     doc, mentions = syn.doc, syn.finder.mentions
     ends = [doc.char_span(mentions[i].start, mentions[i].end, alignment_mode="expand") for i in (r.subject, r.object)]

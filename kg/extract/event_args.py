@@ -497,7 +497,7 @@ class ArgumentReader:
 
     def _of_owner(self, tok, d: Draft) -> list[Mention]:
         """ "five facilities of group G": an attack on them is an attack on G; "the
-        village of Jouya" is Jouya."""
+        village of Marwin" is Marwin."""
         if d.cls not in ATTACKS:
             return []
         person = is_person(tok)

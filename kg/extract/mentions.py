@@ -241,7 +241,7 @@ class MentionFinder:
 
         A ship's or a facility's noun makes a place of the name it is in apposition with
         ("the cargo ship Galaxy Leader", "the Galaxy Leader, a car carrier"); after the
-        name, only of a name the model took for a person's ("the Afipsky refinery"): an
+        name, only of a name the model took for a person's ("the Novak refinery"): an
         organisation has facilities of its own ("Iraqi government facilities").
         """
         root = span.root
@@ -263,7 +263,7 @@ class MentionFinder:
             lemma = noun.lemma_.lower()
             owner = noun.i == root.head.i and noun.i >= span.end  # "X refinery": X may own it
             if (lemma in _PLACE_WORDS or noun.lower_ in _PLACE_WORDS) and (label == "PERSON" or not owner):
-                return "Place"  # "the Galaxy Leader, a cargo ship", "the Afipsky oil refinery"
+                return "Place"  # "the Galaxy Leader, a cargo ship", "the Novak oil refinery"
             if noun.lower_ in lex.TYPE_NOUNS["ArmedGroup"]:
                 lemma = noun.lower_  # "Al Shabaab fighters": the word list has the plural
             mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}

@@ -9,7 +9,7 @@ is often wrong, which is why the name came out wrong in the first place):
 * at the start of the name the model found: "Gen. Yahya Saree", "State Antony Blinken"
   (the model cut "Secretary of State" in two);
 * after the name, in apposition: "Nasser Kanaani, chief ministry spokesperson, said",
-  "Ismail Baz, the commander of ...".
+  "Omar Haddad, the commander of ...".
 
 A span the model took for a name that is only a role ("Chief Ministry Spokesperson")
 is no name at all (:func:`is_role_phrase`).

@@ -43,7 +43,7 @@ VESSEL_NOUNS = frozenset(
     warships cruiser corvette submarine boat boats ferry yacht trawler dhow bulker
     containership""".split()
 )
-# facilities named like people ("the Afipsky refinery"): places, never persons
+# facilities named like people ("the Novak refinery"): places, never persons
 FACILITY_NOUNS = frozenset(
     """refinery refineries plant facility facilities garrison outpost terminal depot dam
     bridge hospital prison jail consulate embassy palace tower stadium mosque church shrine

@@ -6,9 +6,9 @@ no relation stands between them. The layouts:
 
 * "X, also known as Y", "X, known as Y", "X - also known as Y -", "X (also called Y)",
   "X, aka Y";
-* "X (Y)": the parentheses hold nothing but the name, an acronym ("Group for Support
-  of Islam and Muslims (JNIM)") or a name of the same kind ("Hay'at Tahrir al-Sham
-  (Levant Liberation Committee)"); a place in parentheses is where the first place
+* "X (Y)": the parentheses hold nothing but the name, an acronym ("Front for the
+  Liberation of the North (FLN)") or a name of the same kind ("Jaish al-Shamal
+  (Army of the North)"); a place in parentheses is where the first place
   is ("Mosul (Nineveh)"), not its name, so places never join this way;
 * "X, or Y,": "the Quds Force, or Qods Force, ...".
 

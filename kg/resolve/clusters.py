@@ -39,8 +39,8 @@ class ArticleClusters:
             self._by_sent[m.sent].append(m)
 
     def retype(self, x: int, cls: str, typed_by: str = "cue") -> None:
-        """Mention ``x`` is of class ``cls`` after all: a join showed it ("Kouffa", which
-        the model took for a place, is the surname of "Amadou Kouffa")."""
+        """Mention ``x`` is of class ``cls`` after all: a join showed it ("Dembele", which
+        the model took for a place, is the surname of "Amadou Dembele")."""
         m = replace(self.by_id[x], cls=cls, typed_by=typed_by)
         self.by_id[x] = m
         self.mentions = [m if old.id == x else old for old in self.mentions]

@@ -231,7 +231,7 @@ def _sorted(values) -> tuple[str, ...]:
 class EntityTable:
     """All entities of a build, merged by IRI across articles.
 
-    A person known only by a short form in some article ("Saree", "Khalid al-Shami")
+    A person known only by a short form in some article ("Saree", "Sami al-Hamdi")
     joins the one full name elsewhere that ends so ("Yahya Saree"); when no full name,
     or more than one, ends so, the short form stays an entity of its own. The join is
     worked out from all the articles added so far, so their order does not matter.
@@ -282,8 +282,8 @@ class EntityTable:
 def short_forms(entities: dict[str, Entity]) -> dict[str, str]:
     """IRI of each person named by a short form -> IRI of the one full name ending so.
 
-    A short form is the last word of a full name ("Saree", "Muhammadawi" of "Abd
-    al-Aziz al-Muhammadawi"), or its last words ("Khalid al-Shami"); neither has a
+    A short form is the last word of a full name ("Saree", "Tamimi" of "Abd
+    al-Karim al-Tamimi"), or its last words ("Sami al-Hamdi"); neither has a
     Wikidata link (a gazetteer entry is known by its own names).
     """
     people = [e for e in entities.values() if e.cls == PERSON and not e.wikidata]

@@ -63,10 +63,10 @@ def link_aliases(art: ArticleClusters) -> None:
 
 
 def surname_key(name: str) -> str:
-    """The key of a name's last word, without a particle: "al-Muhammadawi" -> "muhammadawi".
+    """The key of a name's last word, without a particle: "al-Tamimi" -> "tamimi".
 
-    >>> surname_key("Abd al-Aziz al-Muhammadawi"), surname_key("Mr Kirby"), surname_key("Shami")
-    ('muhammadawi', 'kirby', 'shami')
+    >>> surname_key("Abd al-Karim al-Tamimi"), surname_key("Mr Kirby"), surname_key("Hamdi")
+    ('tamimi', 'kirby', 'hamdi')
     """
     last = name_key(name).split()[-1] if name.split() else ""
     head, _, rest = last.partition("-")
@@ -76,9 +76,9 @@ def surname_key(name: str) -> str:
 def link_surnames(art: ArticleClusters) -> None:
     """ "Kirby" joins "John Kirby" when exactly one full name in the article ends so.
 
-    The one-word name may be a person's, or a name only the model typed ("Kouffa", which
+    The one-word name may be a person's, or a name only the model typed ("Dembele", which
     it took for a place); the full names are people's. Particles do not count:
-    "Muhammadawi" is the surname of "Abd al-Aziz al-Muhammadawi".
+    "Tamimi" is the surname of "Abd al-Karim al-Tamimi".
     """
     names = _names(art)
     people = [m for m in names if m.cls == PERSON and len(m.text.split()) > 1]
