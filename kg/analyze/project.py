@@ -148,7 +148,7 @@ def project(data, *, ontology: Graph | None = None, trust: Trust = DEFAULT_TRUST
     table = polarity_table(onto, graph)
     actors, places = _entity_types(graph, onto)
     types = actors | places
-    calendar = _Calendar(graph)
+    calendar = Calendar(graph)
     evidence = _evidence_index(graph, trust, calendar)
     facts = [f for f in _relation_facts(graph, types, evidence, table) if f.source != f.target]
     facts += [f for f in _event_facts(graph, types, evidence, table, onto, trust, calendar) if f.source != f.target]
@@ -209,7 +209,7 @@ def _subclasses(graph: Graph, root: URIRef) -> set[URIRef]:
     return {c for c in graph.transitive_subjects(RDFS.subClassOf, root) if isinstance(c, URIRef) and c != root}
 
 
-def _evidence_index(graph: Graph, trust: Trust, calendar: _Calendar) -> dict[tuple[str, str, str], set[Support] | None]:
+def _evidence_index(graph: Graph, trust: Trust, calendar: Calendar) -> dict[tuple[str, str, str], set[Support] | None]:
     """(subject, predicate, object) -> the :data:`Support` rows for it, from the evidence
     ``trust`` admits; None for a triple whose every piece of evidence it refuses."""
     index: dict[tuple[str, str, str], set[Support] | None] = {}
@@ -225,7 +225,7 @@ def _evidence_index(graph: Graph, trust: Trust, calendar: _Calendar) -> dict[tup
     return index
 
 
-class _Calendar:
+class Calendar:
     """The dates rows need: articles' first days, each looked up once, and the bounds texts
     give facts (``kg:validFrom``, ``kg:validUntil``, ``kg:former``), read in one pass over those
     few triples rather than looked up for every fact."""
@@ -247,8 +247,15 @@ class _Calendar:
             self._published[article] = span[0] if span else None
         return self._published[article]
 
+    def event_span(self, node) -> tuple[date, date] | None:
+        """The first and last day of event ``node``: its ``kg:time``, else its article's date."""
+        span = period(self.graph.value(node, KG.time))
+        if span is None and (day := self.published(self.graph.value(node, PROV.wasDerivedFrom))) is not None:
+            span = (day, day)
+        return span
 
-def _pair(graph: Graph, node, calendar: _Calendar) -> Support:
+
+def _pair(graph: Graph, node, calendar: Calendar) -> Support:
     """The row of the evidence or event ``node``, dated by its article and the text's bounds."""
     article = graph.value(node, PROV.wasDerivedFrom)
     sentence = graph.value(node, KG.sentence)
@@ -288,7 +295,7 @@ def _relation_facts(graph: Graph, types: dict[str, str], evidence, table) -> Ite
 
 
 def _event_facts(
-    graph: Graph, types: dict[str, str], evidence, table, onto: Graph, trust: Trust, calendar: _Calendar
+    graph: Graph, types: dict[str, str], evidence, table, onto: Graph, trust: Trust, calendar: Calendar
 ) -> Iterator[Fact]:
     """Agent -> target/victim for every event; victim <-> victim for killings. Every row of an
     event's facts is dated by the event: its ``kg:time``, else its own article's date."""
@@ -301,9 +308,7 @@ def _event_facts(
             continue
         own = _pair(graph, node, calendar)
         base = {own} if own[:2] != ("", "") else set()
-        span = period(graph.value(node, KG.time))
-        if span is None and own[4]:
-            span = (date.fromisoformat(own[4]),) * 2
+        span = calendar.event_span(node)
 
         def dated(rows, span=span) -> frozenset[Support]:
             if span is None:
@@ -421,7 +426,7 @@ def _row(t: tuple) -> dict:
     return {k: v for k, v in row.items() if v or k not in ("from", "until")}
 
 
-def _first_seen(facts: list[Fact], mentions: dict[str, set[str]], calendar: _Calendar) -> dict[str, str]:
+def _first_seen(facts: list[Fact], mentions: dict[str, set[str]], calendar: Calendar) -> dict[str, str]:
     """Entity IRI -> the earliest date of its facts' rows and of the articles that mention it."""
     seen: dict[str, str] = {}
     for fact in facts:

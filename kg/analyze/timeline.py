@@ -28,9 +28,9 @@ from datetime import date
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import PROV
 
-from kg.analyze.project import DEFAULT_MIN_CONFIDENCE, DEFAULT_STATUSES, Trust
+from kg.analyze.project import DEFAULT_MIN_CONFIDENCE, DEFAULT_STATUSES, Calendar, Trust
 from kg.extract.timex import period
-from kg.rdf.vocab import KG, SCHEMA
+from kg.rdf.vocab import KG
 
 
 @dataclass(frozen=True)
@@ -39,58 +39,45 @@ class Window(Trust):
 
     start: date | None = None
     end: date | None = None
-    _dates: dict = field(default_factory=dict, compare=False, repr=False)
+    _calendars: dict = field(default_factory=dict, compare=False, repr=False)  # id(graph) -> Calendar
 
     def admits(self, graph, node) -> bool:
         if not super().admits(graph, node):
             return False
+        calendar = self._calendar(graph)
         if graph.value(node, RDF.subject) is not None:  # an evidence node: a relation
-            return self._fact_holds(graph, node)
-        return self._event_happened(graph, node)
+            return self._fact_holds(calendar, node)
+        span = calendar.event_span(node)
+        return span is not None and self._overlaps(*span)
 
     def admits_mentioned(self, graph, articles: set[str]) -> bool:
         """An actor is in the window's network when an article of the window mentions it."""
-        return any(self._in_window(self._published(graph, URIRef(a))) for a in articles)
+        calendar = self._calendar(graph)
+        return any(self._in_window(calendar.published(URIRef(a))) for a in articles)
+
+    def _calendar(self, graph) -> Calendar:
+        if id(graph) not in self._calendars:
+            self._calendars[id(graph)] = Calendar(graph)
+        return self._calendars[id(graph)]
 
     def _in_window(self, day: date | None) -> bool:
-        if day is None or (self.end is not None and day > self.end):
+        return day is not None and self._overlaps(day, day)
+
+    def _overlaps(self, first: date, last: date) -> bool:
+        return (self.end is None or first <= self.end) and (self.start is None or last >= self.start)
+
+    def _fact_holds(self, calendar: Calendar, node) -> bool:
+        if not self._in_window(calendar.published(calendar.graph.value(node, PROV.wasDerivedFrom))):
             return False
-        return self.start is None or day >= self.start
-
-    def _observed(self, graph, node) -> date | None:
-        return self._published(graph, graph.value(node, PROV.wasDerivedFrom))
-
-    def _published(self, graph, article) -> date | None:
-        if article not in self._dates:
-            published = graph.value(article, SCHEMA.datePublished) if article is not None else None
-            found = period(published) if published is not None else None
-            self._dates[article] = found[0] if found else None
-        return self._dates[article]
-
-    def _fact_holds(self, graph, node) -> bool:
-        if not self._in_window(self._observed(graph, node)):
-            return False
-        former = graph.value(node, KG.former)
+        bounds = calendar.bounds.get(node, {})
+        former = bounds.get(KG.former)
         if former is not None and bool(Literal(former).toPython()):
             return False  # the role had ended by its article's date, within or before the window
-        until = period(graph.value(node, KG.validUntil) or "")
-        since = period(graph.value(node, KG.validFrom) or "")
+        until, since = period(bounds.get(KG.validUntil)), period(bounds.get(KG.validFrom))
         first = self.start if self.start is not None else self.end
         if until is not None and first is not None and until[1] < first:
             return False
         return not (since is not None and self.end is not None and since[0] > self.end)
-
-    def _event_happened(self, graph, node) -> bool:
-        time = graph.value(node, KG.time)
-        when = period(time) if time is not None else None
-        if when is None:
-            observed = self._observed(graph, node)
-            when = (observed, observed) if observed is not None else None
-        if when is None:
-            return False
-        if self.end is not None and when[0] > self.end:
-            return False
-        return self.start is None or when[1] >= self.start
 
 
 def window(
