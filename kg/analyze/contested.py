@@ -52,7 +52,7 @@ SELECT ?event ?cls ?time ?agent ?al ?where ?status ?party ?sentence ?article WHE
 """
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Side:
     """One source's word on a contested fact."""
 
@@ -84,7 +84,8 @@ def _text(term) -> str:
 
 def _claims_and_denials(source) -> list[Contest]:
     result = query(source, _STATEMENTS)
-    groups: dict[tuple, dict[tuple, Side]] = defaultdict(dict)
+    sides: dict[tuple, set[Side]] = defaultdict(set)
+    labels: dict[tuple, str] = {}
     for row in result.rows or []:
         s, cls, p, o, ol, sl, status, party, sentence, article = (_text(t) for t in row)
         if cls and local(p) != "agent":
@@ -92,21 +93,18 @@ def _claims_and_denials(source) -> list[Contest]:
         if p in _FORWARD and not cls:
             s, p, o, sl, ol = o, _FORWARD[p], s, ol, sl
         subject = local(cls) if cls else (sl or local(s))
-        key = (subject if cls else s, p, o)
-        side = Side(local(status), party, article, sentence)
-        groups[key][(side.says, side.party, side.article, side.sentence)] = side
-        groups[key].setdefault(("label",), Side(f"{subject} {local(p)} {ol or local(o)}", "", "", ""))
+        # event roles sort first: "Ukraine attacked Moscow", read off the same sentences as
+        # "AirStrike agent Ukraine", then says nothing more
+        key = (not cls, subject if cls else s, p, o)
+        sides[key].add(Side(local(status), party, article, sentence))
+        labels.setdefault(key, f"{subject} {local(p)} {ol or local(o)}")
     out, seen = [], set()
-    # event roles first: "Ukraine attacked Moscow", read off the same sentences as "AirStrike
-    # agent Ukraine", says nothing more
-    for key in sorted(groups, key=lambda k: k[0].startswith(("http://", "https://"))):
-        sides = groups[key]
-        label = sides.pop(("label",)).says
-        says = {s.says for s in sides.values()}
-        ordered = tuple(sorted(sides.values(), key=_order))
+    for key in sorted(sides):
+        ordered = tuple(sorted(sides[key]))
+        says = {side.says for side in ordered}
         if "denied" in says and says & {"asserted", "claimed"} and ordered not in seen:
             seen.add(ordered)
-            out.append(Contest("claimed and denied", label, ordered))
+            out.append(Contest("claimed and denied", labels[key], ordered))
     return out
 
 
@@ -114,11 +112,11 @@ def _who_did_it(source) -> list[Contest]:
     result = query(source, _AGENTS)
     events: dict[str, dict] = {}
     for row in result.rows or []:
-        event, cls, time, _agent, al, where, status, party, sentence, article = (_text(t) for t in row)
-        e = events.setdefault(event, {"cls": local(cls), "time": time, "agents": set(), "where": set(), "side": None})
+        event, cls, time, _agent, al, where, _status, party, sentence, article = (_text(t) for t in row)
+        e = events.setdefault(event, {"cls": local(cls), "time": time, "agents": set(), "where": set()})
         e["agents"].add(al)
         e["where"].add(where)
-        e["side"] = (local(status), party, article, sentence)
+        e["source"] = (party, article, sentence)
     # reports of one occurrence: same class and day, a shared place or target
     by_day: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for e in events.values():
@@ -130,12 +128,7 @@ def _who_did_it(source) -> list[Contest]:
             agents = {frozenset(e["agents"]) for e in group}
             if len(agents) < 2:
                 continue
-            sides = tuple(
-                sorted(
-                    (Side(" and ".join(sorted(e["agents"])), e["side"][1], e["side"][2], e["side"][3]) for e in group),
-                    key=_order,
-                )
-            )
+            sides = tuple(sorted(Side(" and ".join(sorted(e["agents"])), *e["source"]) for e in group))
             out.append(Contest("who did it", f"{cls} on {day}", sides))
     return out
 
@@ -148,7 +141,3 @@ def _overlapping(reports: list[dict]) -> list[list[dict]]:
         merged = [e, *(x for g in joined for x in g)]
         groups = [g for g in groups if g not in joined] + [merged]
     return groups
-
-
-def _order(side: Side) -> tuple:
-    return (side.says, side.party, side.article, side.sentence)
