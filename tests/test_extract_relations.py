@@ -242,10 +242,12 @@ def test_extract_relations_say_when_a_role_held(pipeline, text, person, org, for
     assert (r.former, r.since and r.since[0], r.until and r.until[0]) == (former, since, until)
 
 
-def test_extract_relations_a_former_rank_is_no_former_membership(pipeline):
-    text = "Ba Ag Moussa, a former Malian colonel who defected to JNIM, led the raid."
+def test_extract_relations_a_former_rank_is_no_former_nationality(pipeline):
+    text = "Omar Sidibe, a former Malian colonel who joined Ansar Dine, led the raid."
     (ex,) = pipeline.extract([Article(id="t", text=text)])
-    assert not any(r.former for r in ex.relations)
+    names = {m.id: m.text for m in ex.mentions}
+    found = {(names[r.subject], r.predicate.rsplit("#", 1)[-1], names[r.object], r.former) for r in ex.relations}
+    assert ("Omar Sidibe", "nationality", "Malian", False) in found
 
 
 def test_extract_relations_validity_reaches_the_graph_and_conforms(pipeline):
