@@ -11,19 +11,19 @@ import doctest
 import importlib
 
 import pytest
+from support.extraction import extract_one
 
 from kg.extract import designations
 from kg.extract.events import confidence
 from kg.extract.implied import implied_relations
 from kg.ontology import ONT
-from kg.types import Argument, Article, EventMention, Span
+from kg.types import Argument, EventMention, Span
 
 slow = pytest.mark.slow
 
 
 def _extract(pipeline, text: str):
-    (ex,) = pipeline.extract([Article(id="t", text=text)])
-    return ex
+    return extract_one(pipeline, text)
 
 
 def _events(ex) -> list[tuple[str, str, dict[str, list[str]]]]:
@@ -743,10 +743,7 @@ def test_extract_events_an_attack_that_harms_residents_does_not_target_their_tow
 
 
 def _dated(pipeline, text: str, published: str = "2024-06-12"):
-    from datetime import date
-
-    (ex,) = pipeline.extract([Article(id="t", text=text, published=date.fromisoformat(published))])
-    return _full(ex)
+    return _full(extract_one(pipeline, text, published))
 
 
 @slow

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from kg.types import Article
+from support.extraction import extract_one
 
 slow = pytest.mark.slow
-
-
-def _extract(pipeline, text: str):
-    (ex,) = pipeline.extract([Article(id="t", text=text)])
-    return ex
 
 
 def _event(ex, trigger: str) -> tuple[str, str | None]:
@@ -59,18 +53,18 @@ def _relation(ex, subject: str, predicate: str, obj: str) -> tuple[str, str | No
     ],
 )
 def test_modality_of_events(pipeline, text, trigger, status, source):
-    assert _event(_extract(pipeline, text), trigger) == (status, source)
+    assert _event(extract_one(pipeline, text), trigger) == (status, source)
 
 
 @slow
 def test_modality_a_description_inside_a_direct_quote_is_the_speakers_claim(pipeline):
-    ex = _extract(pipeline, 'The army said its "jets struck Omar Haddad, the commander of Hezbollah in the south".')
+    ex = extract_one(pipeline, 'The army said its "jets struck Omar Haddad, the commander of Hezbollah in the south".')
     assert _relation(ex, "Omar Haddad", "leaderOf", "Hezbollah")[0] == "claimed"
-    ex = _extract(pipeline, "Omar Haddad, the commander of Hezbollah in the south, was killed, the army said.")
+    ex = extract_one(pipeline, "Omar Haddad, the commander of Hezbollah in the south, was killed, the army said.")
     assert _relation(ex, "Omar Haddad", "leaderOf", "Hezbollah") == ("asserted", None)  # the outlet's words
 
 
 @slow
 def test_modality_an_identification_by_someone_is_their_claim(pipeline):
-    ex = _extract(pipeline, "Omar Haddad was identified by Israel as the commander of Hezbollah.")
+    ex = extract_one(pipeline, "Omar Haddad was identified by Israel as the commander of Hezbollah.")
     assert _relation(ex, "Omar Haddad", "leaderOf", "Hezbollah") == ("claimed", "Israel")

@@ -8,6 +8,7 @@ must not.
 from __future__ import annotations
 
 import pytest
+from support.extraction import extract_one
 
 from kg.types import Article
 
@@ -234,24 +235,21 @@ def test_learn_relations_supported_only_where_the_syntax_states_it(pipeline, tex
     ],
 )  # fmt: skip
 def test_extract_relations_say_when_a_role_held(pipeline, text, person, org, former, since, until):
-    from datetime import date
 
-    (ex,) = pipeline.extract([Article(id="t", text=text, published=date(2024, 6, 12))])
+    ex = extract_one(pipeline, text, "2024-06-12")
     names = {m.id: m.text for m in ex.mentions}
     (r,) = [r for r in ex.relations if names[r.subject] == person and names[r.object] == org]
     assert (r.former, r.since and r.since[0], r.until and r.until[0]) == (former, since, until)
 
 
 def test_extract_relations_a_former_rank_is_no_former_nationality(pipeline):
-    text = "Omar Sidibe, a former Malian colonel who joined Ansar Dine, led the raid."
-    (ex,) = pipeline.extract([Article(id="t", text=text)])
+    ex = extract_one(pipeline, "Omar Sidibe, a former Malian colonel who joined Ansar Dine, led the raid.")
     names = {m.id: m.text for m in ex.mentions}
     found = {(names[r.subject], r.predicate.rsplit("#", 1)[-1], names[r.object], r.former) for r in ex.relations}
     assert ("Omar Sidibe", "nationality", "Malian", False) in found
 
 
 def test_extract_relations_validity_reaches_the_graph_and_conforms(pipeline):
-    from datetime import date
 
     from rdflib import XSD, Literal
 
@@ -264,7 +262,7 @@ def test_extract_relations_validity_reaches_the_graph_and_conforms(pipeline):
         "Abu Fadak, the former Secretary-General of Kataib Hezbollah, was designated. "
         "Ali Hassan has led Hamas since 2019."
     )
-    (ex,) = pipeline.extract([Article(id="t", text=text, published=date(2024, 6, 12))])
+    ex = extract_one(pipeline, text, "2024-06-12")
     graph = article_graph(resolve_article(ex, pipeline.by_iri))
     conforms, report = validate(graph)
     assert conforms, report
