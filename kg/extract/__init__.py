@@ -34,8 +34,8 @@ def extract(doc, article: Article, gazetteer: Gazetteer, *, relation_model=None)
     finder = MentionFinder(doc, gazetteer)
     finder.find()
     syn = Syntax(finder)
-    _attach_context(syn)
     quotes = quotations(syn)
+    _attach_context(syn, quotes)
     events = tuple(
         _with_status(syn, ev, quotes) for ev in find_events(syn, article.published) if not _in_question(doc, ev)
     )
@@ -144,10 +144,10 @@ def _anchor(syn: Syntax, fact: Relation | EventMention):
     return shared[0] if shared else None
 
 
-def _attach_context(syn: Syntax) -> None:
+def _attach_context(syn: Syntax, quotes: list) -> None:
     """Record quote speakers and the state a generic body belongs to on the mentions."""
     finder = syn.finder
-    spoken = speakers(syn)
+    spoken = speakers(syn, quotes)
     for m in list(finder.mentions):
         changes = {}
         if m.id in spoken:

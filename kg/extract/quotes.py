@@ -33,22 +33,13 @@ def quoted_in(quotes: list[tuple[int, int, int | None]], *spans: tuple[int, int]
     return None
 
 
-def speakers(syn: Syntax) -> dict[int, int]:
-    """Mention id of each "we"/"our"/"us" pronoun inside a quote -> mention id of its speaker."""
-    doc = syn.doc
-    out: dict[int, int] = {}
+def speakers(syn: Syntax, quotes: list[tuple[int, int, int | None]]) -> dict[int, int]:
+    """Mention id of each "we"/"our"/"us" pronoun inside one of ``quotes`` (see
+    :func:`quotations`) -> mention id of its speaker."""
     we = [m for m in syn.finder.mentions if m.kind == "pronoun" and m.text.lower() in ("we", "our", "us")]
-    if not we:
-        return out
-    for start, end in quote_regions(doc.text):
-        inside = [m for m in we if start <= m.start < end]
-        if not inside:
-            continue
-        speaker = _speaker_of(syn, start, end)
-        if speaker is not None:
-            for m in inside:
-                out[m.id] = speaker
-    return out
+    return {
+        m.id: speaker for start, end, speaker in quotes if speaker is not None for m in we if start <= m.start < end
+    }
 
 
 def _speaker_of(syn: Syntax, start: int, end: int) -> int | None:
