@@ -28,6 +28,10 @@ ONT = ONTOLOGY_IRI + "#"
 ENTITY_BASE = BASE + "entity/"
 ARTICLE_BASE = BASE + "article/"
 EVENT_BASE = BASE + "event/"
+INCIDENT_BASE = BASE + "incident/"
+MERGE_BASE = BASE + "merge/"
+# the named graph of the incidents and merges worked out across all articles
+MERGES_GRAPH = BASE + "graph/merges"
 EVIDENCE_BASE = BASE + "evidence/"
 EXTRACTOR_BASE = BASE + "extractor/"
 WIKIDATA_BASE = "http://www.wikidata.org/entity/"
@@ -86,6 +90,14 @@ TERMS: tuple[str, ...] = (
     "Protest",
     "Aid",
     "Mobilization",
+    # across articles
+    "Incident",
+    "Merge",
+    "report",
+    "reportCount",
+    "merged",
+    "mergedInto",
+    "reason",
     # provenance
     "Article",
     "Evidence",
@@ -139,6 +151,7 @@ TERMS: tuple[str, ...] = (
     "time",
     # literals about actors and events
     "designatedAs",
+    "deathToll",
     "title",
     "demonym",
     "timeText",
@@ -266,6 +279,16 @@ def article_iri(article_id: str) -> str:
 def event_iri(article_id: str, trigger_start: int, cls_local: str) -> str:
     """Events are per article: the article, the trigger offset and the event class."""
     return f"{EVENT_BASE}{slug(article_id)}/{cls_local}-{trigger_start}"
+
+
+def incident_iri(first_report: str) -> str:
+    """An incident is named after its first report (the earliest, then the smallest IRI),
+    so reports added later join it under the IRI it already had."""
+    return INCIDENT_BASE + _digest(first_report, 16)
+
+
+def merge_iri(merged: str, into: str) -> str:
+    return MERGE_BASE + _digest(merged + " " + into, 16)
 
 
 def evidence_iri(*parts: object) -> str:

@@ -79,6 +79,7 @@ def example_store(example_result, tmp_path_factory):
     with PersistentStore.open(path, write=True, create=True) as store:
         for resolved in example_result.extractions:
             store.add_resolved(resolved)
+        store.consolidate()  # the incidents and merges, as a build works them out
     return path
 
 

@@ -9,8 +9,9 @@ from rdflib import Graph, Literal
 from support.turtle import turtle
 
 from kg.analyze import metrics, project
-from kg.analyze.polarity import load_ontology, polarity_table
+from kg.analyze.polarity import polarity_table
 from kg.analyze.project import EVERYTHING
+from kg.rdf.schema import load_ontology
 from kg.rdf.vocab import ENTITY, EVENT, KG
 from kg.store.source import load_graph
 

@@ -24,8 +24,8 @@ from kg.analyze.export import (
     write_graphml,
     write_network_json,
 )
-from kg.analyze.polarity import load_ontology
 from kg.cli import main
+from kg.rdf.schema import load_ontology
 from kg.rdf.vocab import KG
 
 DATA = Path(__file__).resolve().parent / "data" / "analyze"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from support.extraction import extract_one
 
 from kg.extract.timex import XSD_DATE, XSD_GYEAR, XSD_GYEARMONTH, resolve_time
 
@@ -35,3 +36,21 @@ def test_extract_timex_resolves(text, expected):
 def test_extract_timex_without_a_date_only_absolute_times_resolve():
     assert resolve_time("last year", None) is None
     assert resolve_time("since 2009", None) == ("2009", XSD_GYEAR)
+
+
+@pytest.mark.slow
+def test_an_act_a_day_before_the_ledes_news_is_dated_the_day_before(pipeline):
+    text = "A day after Veridia accused Ostrana of shelling a border town, the mayor said a fire broke out."
+    (accusation,) = [e for e in extract_one(pipeline, text, published=date(2025, 4, 9)).events if "Accusation" in e.cls]
+    assert [a.value for a in accusation.arguments if a.role.endswith("#time")] == ["2025-04-08"]
+
+
+@pytest.mark.slow
+def test_the_raids_just_told_of_take_the_time_of_the_attack_told_before(pipeline):
+    text = (
+        "A drone attack killed a commander of the Lantern Front near Kassala on Monday morning, residents said. "
+        "Three civilians were also killed in the raids."
+    )
+    events = extract_one(pipeline, text, published=date(2025, 4, 9)).events
+    (raids,) = [e for e in events if e.trigger.text == "raids"]
+    assert [a.value for a in raids.arguments if a.role.endswith("#time")] == ["2025-04-07"]

@@ -18,7 +18,7 @@ from rdflib import Graph
 from support.browser import find_chromium, open_page, png_size_and_colours
 
 from kg.analyze import project
-from kg.analyze.polarity import load_ontology
+from kg.rdf.schema import load_ontology
 from kg.render import write_html
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph
 
 from kg.analyze import metrics, project
-from kg.analyze.polarity import load_ontology
+from kg.rdf.schema import load_ontology
 from kg.render import render_html, write_html
 from kg.render.html import page_data, select
 from kg.render.labels import Wording

@@ -8,20 +8,25 @@ sentence and its article. Two kinds of disagreement are listed:
   another ("Russia accused Ukraine of the strike" / "Ukraine denied responsibility for
   the strike"). For an event role the fact is read without the event node, which is per
   article: (event class, role, participant), e.g. "AirStrike agent Ukraine";
-* **who did it**: reports of one event (same class, same day, a shared place or
-  target) that name different agents ("G claimed the bombing" in one article, "H
-  carried out the bombing" in another).
+* **who did it**: reports of one incident (:mod:`kg.resolve.incidents` joined them)
+  that name different agents ("G claimed the bombing" in one article, "H carried out
+  the bombing" in another).
 
-Death tolls are not compared: kg does not read numbers of victims into the graph.
+* **death toll**: reports of one incident, from different articles, that give
+  different numbers killed (``kg:deathToll``: "at least 20 people", "276 people"). A
+  toll that rose over the days is listed too: each figure stays with its source and
+  date, and the reader can tell an early count from a dispute.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
 from kg.ontology import local
 from kg.rdf.build import INVERSES
+from kg.rdf.gazetteer import state_bodies
 from kg.store.query import query
 
 # a fact written both ways ("X attacked Y", "Y attackedBy X") is one fact, read forwards
@@ -39,15 +44,33 @@ SELECT ?s ?cls ?p ?o ?ol ?sl ?status ?party ?sentence ?article WHERE {
   OPTIONAL { ?e kg:accordingTo ?who . ?who rdfs:label ?party }
 }
 """
-# the agents of each dated event, with where and on whom it happened
+# the agents each report of an incident names (kg.store.consolidate joined the reports)
 _AGENTS = """
-SELECT ?event ?cls ?time ?agent ?al ?where ?status ?party ?sentence ?article WHERE {
-  ?event kg:agent ?agent ; a ?cls ; kg:time ?time ; kg:status ?status ; kg:sentence ?sentence ;
-         prov:wasDerivedFrom ?article .
-  FILTER (STRSTARTS(STR(?event), STR(kgv:)) && STRSTARTS(STR(?cls), STR(kg:)))
+SELECT ?incident ?cls ?day ?label ?event ?agent ?al ?party ?sentence ?article WHERE {
+  ?incident a kg:Incident ; kg:reportCount ?n ; dcterms:type ?cls ; rdfs:label ?label ; kg:report ?event .
+  FILTER (?n > 1)
+  OPTIONAL { ?incident dcterms:date ?day }
+  ?event kg:agent ?agent ; kg:sentence ?sentence ; prov:wasDerivedFrom ?article .
   ?agent rdfs:label ?al .
-  { ?event kg:location ?where } UNION { ?event kg:target ?where . FILTER (!STRSTARTS(STR(?where), STR(kgv:))) }
   OPTIONAL { ?event kg:accordingTo ?who . ?who rdfs:label ?party }
+}
+"""
+
+# the death toll each report of an incident gives
+_TOLLS = """
+SELECT ?incident ?cls ?day ?label ?toll ?party ?sentence ?article WHERE {
+  ?incident a kg:Incident ; kg:reportCount ?n ; dcterms:type ?cls ; rdfs:label ?label ; kg:report ?event .
+  FILTER (?n > 1)
+  OPTIONAL { ?incident dcterms:date ?day }
+  ?event kg:deathToll ?toll ; kg:sentence ?sentence ; prov:wasDerivedFrom ?article .
+  OPTIONAL { ?event kg:accordingTo ?who . ?who rdfs:label ?party }
+}
+"""
+# an agent that acts for another: "the president ordered the strike" / "the US struck"
+_ACTS_FOR = """
+SELECT DISTINCT ?x ?y WHERE {
+  VALUES ?p { kg:leaderOf kg:worksFor kg:memberOf kg:spokespersonFor kg:affiliatedWithCountry kg:mergedInto }
+  ?x ?p ?y .
 }
 """
 
@@ -74,7 +97,7 @@ class Contest:
 
 def contested(source) -> list[Contest]:
     """The contested facts of a graph file, store or rdflib graph, most sides first."""
-    found = _claims_and_denials(source) + _who_did_it(source)
+    found = _claims_and_denials(source) + _who_did_it(source) + _tolls(source)
     return sorted(found, key=lambda c: (-len(c.sides), c.kind, c.fact))
 
 
@@ -109,35 +132,55 @@ def _claims_and_denials(source) -> list[Contest]:
 
 
 def _who_did_it(source) -> list[Contest]:
+    """Incidents whose reports, from different articles, name agents none of them shares
+    (an agent acting for another, a leader for the state, counts as that other; a person
+    against a group or state is no dispute)."""
     result = query(source, _AGENTS)
-    events: dict[str, dict] = {}
+    ties = {(_text(x), _text(y)) for x, y in query(source, _ACTS_FOR).rows or []} | set(state_bodies().items())
+    people = {_text(x) for (x,) in query(source, "SELECT DISTINCT ?x WHERE { ?x a kg:Person }").rows or []}
+    incidents: dict[str, dict] = {}
     for row in result.rows or []:
-        event, cls, time, _agent, al, where, _status, party, sentence, article = (_text(t) for t in row)
-        e = events.setdefault(event, {"cls": local(cls), "time": time, "agents": set(), "where": set()})
-        e["agents"].add(al)
-        e["where"].add(where)
-        e["source"] = (party, article, sentence)
-    # reports of one occurrence: same class and day, a shared place or target
-    by_day: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for e in events.values():
-        if len(e["time"]) == 10:  # to the day: a month or a year is too coarse to say "the same event"
-            by_day[(e["cls"], e["time"])].append(e)
+        incident, cls, day, label, event, agent, al, party, sentence, article = (_text(t) for t in row)
+        what = f"{local(cls)} on {day}" if day else label
+        reports = incidents.setdefault(incident, {"what": what, "reports": {}})["reports"]
+        report = reports.setdefault(event, {"agents": set(), "labels": set(), "source": (party, article, sentence)})
+        report["agents"].add(agent)
+        report["labels"].add(al)
+
+    def apart(a: dict, b: dict) -> bool:
+        if a["source"][1] == b["source"][1]:
+            return False
+        # a person and a group or state are no dispute: the president who ordered, the state that struck
+        if any((x in people) != (y in people) for x in a["agents"] for y in b["agents"]):
+            return False
+        return not any(x == y or (x, y) in ties or (y, x) in ties for x in a["agents"] for y in b["agents"])
+
     out = []
-    for (cls, day), reports in sorted(by_day.items()):
-        for group in _overlapping(reports):
-            agents = {frozenset(e["agents"]) for e in group}
-            if len(agents) < 2:
-                continue
-            sides = tuple(sorted(Side(" and ".join(sorted(e["agents"])), *e["source"]) for e in group))
-            out.append(Contest("who did it", f"{cls} on {day}", sides))
+    for incident in incidents.values():
+        reports = list(incident["reports"].values())
+        if any(apart(a, b) for a, b in itertools.combinations(reports, 2)):
+            sides = tuple(sorted({Side(" and ".join(sorted(r["labels"])), *r["source"]) for r in reports}))
+            out.append(Contest("who did it", incident["what"], sides))
     return out
 
 
-def _overlapping(reports: list[dict]) -> list[list[dict]]:
-    """Groups of reports linked by a shared place or target."""
-    groups: list[list[dict]] = []
-    for e in reports:
-        joined = [g for g in groups if any(e["where"] & other["where"] for other in g)]
-        merged = [e, *(x for g in joined for x in g)]
-        groups = [g for g in groups if g not in joined] + [merged]
-    return groups
+def _tolls(source) -> list[Contest]:
+    """Incidents whose reports, from different articles, give different death tolls
+    (each article's largest)."""
+    result = query(source, _TOLLS)
+    incidents: dict[str, dict] = {}
+    for row in result.rows or []:
+        incident, cls, day, label, toll, party, sentence, article = (_text(t) for t in row)
+        what = f"{local(cls)} on {day}" if day else label
+        by_article = incidents.setdefault(incident, {"what": what, "tolls": {}})["tolls"]
+        side = (int(toll), party, sentence)
+        by_article[article] = max(by_article.get(article, side), side)
+    out = []
+    for incident in incidents.values():
+        tolls = incident["tolls"]
+        if len({toll for toll, _, _ in tolls.values()}) > 1:
+            sides = tuple(
+                sorted(Side(f"{toll} killed", party, article, s) for article, (toll, party, s) in tolls.items())
+            )
+            out.append(Contest("death toll", incident["what"], sides))
+    return out

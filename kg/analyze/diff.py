@@ -31,11 +31,12 @@ from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import PROV
 
 from kg.analyze import metrics
-from kg.analyze.polarity import load_ontology, polarity_table
-from kg.analyze.project import DEFAULT_TRUST, EVENT_TYPES, Trust, _event_classes, _subclasses, project
+from kg.analyze.polarity import polarity_table
+from kg.analyze.project import DEFAULT_TRUST, EVENT_TYPES, Trust, _event_classes, project
 from kg.analyze.report import annotate
 from kg.analyze.text import Document, as_json
 from kg.ontology import ENTITY_BASE, EVENT_BASE, local
+from kg.rdf.schema import load_ontology, subclasses
 from kg.rdf.vocab import KG
 from kg.store.sink import StoreView
 from kg.store.source import open_store
@@ -149,7 +150,7 @@ def _relations(view, onto: Graph) -> dict[tuple[str, str, str], tuple[str, ...]]
 
 
 def _events(view, onto: Graph) -> dict[str, dict]:
-    classes = set(EVENT_TYPES) | _subclasses(onto, KG.Event)
+    classes = set(EVENT_TYPES) | subclasses(onto, KG.Event)
     found = {str(e): cls for e, cls in _event_classes(view, classes)}
     events = {}
     for iri, cls in found.items():

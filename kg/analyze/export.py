@@ -12,26 +12,24 @@ from __future__ import annotations
 
 import csv
 import json
-from collections import deque
 from pathlib import Path
 
 import networkx as nx
-from rdflib import OWL, RDFS, SKOS, Graph, URIRef
+from rdflib import OWL, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from kg.analyze.polarity import load_ontology
 from kg.analyze.project import (
     DEFAULT_TRUST,
     EVENT_TYPES,
     Trust,
     _entity_types,
     _event_classes,
-    _subclasses,
     project_file,
 )
 from kg.analyze.report import annotate
 from kg.atomic import atomic_path, staged_dir
-from kg.ontology import local, plover_type
+from kg.ontology import local
+from kg.rdf.schema import load_ontology, plover_table, subclasses
 from kg.rdf.vocab import KG, SCHEMA
 from kg.store.sink import StoreView
 from kg.store.source import open_store
@@ -264,10 +262,10 @@ def plover_records(graph, *, trust: Trust = DEFAULT_TRUST, ontology: Graph | Non
     ``{class local name: number of events left out}``.
     """
     onto = load_ontology() if ontology is None else ontology
-    table = _plover_table(onto)
+    table = plover_table(onto)
     actors, places = _entity_types(graph, onto)
     types = actors | places
-    classes = set(EVENT_TYPES) | _subclasses(onto, KG.Event)
+    classes = set(EVENT_TYPES) | subclasses(onto, KG.Event)
     events = dict(_event_classes(graph, classes))
     keyed, unmapped = [], {}
     for node, cls in events.items():
@@ -289,28 +287,6 @@ def write_plover(graph, path: str | Path, *, trust: Trust = DEFAULT_TRUST) -> tu
         for record in records:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(records), unmapped
-
-
-def _plover_table(onto: Graph) -> dict[URIRef, tuple[str, str]]:
-    """Event class -> (PLOVER type, mode): its own skos:closeMatch, else its nearest superclass's."""
-    own = {}
-    for cls, target in onto.subject_objects(SKOS.closeMatch):
-        found = plover_type(target)
-        if found and isinstance(cls, URIRef):
-            own[cls] = found
-    table = {}
-    for cls in {KG.Event} | _subclasses(onto, KG.Event):
-        queue, seen = deque([cls]), {cls}
-        while queue:
-            current = queue.popleft()
-            if current in own:
-                table[cls] = own[current]
-                break
-            for parent in sorted(onto.objects(current, RDFS.subClassOf)):
-                if parent not in seen:
-                    seen.add(parent)
-                    queue.append(parent)
-    return table
 
 
 def _plover_record(graph, node: URIRef, cls: URIRef, plover: tuple[str, str], events: dict, types: dict) -> dict:

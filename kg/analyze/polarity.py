@@ -9,35 +9,14 @@ a term with none at all is neutral.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from rdflib import RDFS, Graph, URIRef
 
-from kg.errors import OntologyError
-from kg.ontology import ontology_file
 from kg.rdf.vocab import KG
 
 HOSTILE, COOPERATIVE, NEUTRAL, MIXED = "hostile", "cooperative", "neutral", "mixed"
 SIGNS = {HOSTILE: -1, COOPERATIVE: 1, NEUTRAL: 0, MIXED: 0}
 _VALUES = {KG.hostile: HOSTILE, KG.cooperative: COOPERATIVE, KG.neutral: NEUTRAL}
-
-
-def ontology_path() -> Path:
-    """Where the bundled ``kg.ttl`` is (inside the installed package, else in the checkout)."""
-    return ontology_file("kg.ttl")
-
-
-def load_ontology(path: str | Path | None = None) -> Graph:
-    """The kg ontology as an rdflib Graph."""
-    path = Path(path) if path else ontology_path()
-    if not path.is_file():
-        raise OntologyError(f"No ontology file at '{path}': reinstall kg or restore ontologies/kg.ttl")
-    graph = Graph()
-    try:
-        graph.parse(str(path), format="turtle")
-    except Exception as err:  # rdflib raises parser-specific types
-        raise OntologyError(f"Can't read the ontology '{path}' as Turtle: {err}") from err
-    return graph
 
 
 def polarity_table(*graphs: Graph) -> dict[URIRef, str]:

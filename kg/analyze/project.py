@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from urllib.parse import unquote
 
@@ -50,9 +50,10 @@ import networkx as nx
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from kg.analyze.polarity import NEUTRAL, SIGNS, combine, load_ontology, polarity_table
+from kg.analyze.polarity import NEUTRAL, SIGNS, combine, polarity_table
 from kg.extract.timex import period
 from kg.ontology import local
+from kg.rdf.schema import load_ontology, subclasses
 from kg.rdf.vocab import KG, SCHEMA, WD
 from kg.store.sink import StoreView
 from kg.store.source import open_store, union_graph
@@ -83,6 +84,7 @@ EVENT_TYPES = (
 ROLES_OUT = (KG.agent,)
 ROLES_IN = (KG.target, KG.victim)
 _NOT_RELATIONS = {KG.polarity, KG.participant, KG.agent, KG.target, KG.victim, KG.location, KG.during, KG.time}
+_NOT_RELATIONS |= {KG.mergedInto, KG.merged, KG.report}  # kg's own joins across articles
 _WIKIDATA = (str(WD), "https://www.wikidata.org/entity/")
 
 Pair = tuple[str, str]  # (article IRI, sentence)
@@ -150,12 +152,18 @@ def project(data, *, ontology: Graph | None = None, trust: Trust = DEFAULT_TRUST
     types = actors | places
     calendar = Calendar(graph)
     evidence = _evidence_index(graph, trust, calendar)
-    facts = [f for f in _relation_facts(graph, types, evidence, table) if f.source != f.target]
-    facts += [f for f in _event_facts(graph, types, evidence, table, onto, trust, calendar) if f.source != f.target]
+    facts = list(_relation_facts(graph, types, evidence, table))
+    facts += _event_facts(graph, types, evidence, table, onto, trust, calendar)
+    # an actor kg joined to another spelling or full name (kg merges) is that actor
+    merged = _merged_actors(graph, types)
+    facts = [f for f in (_renamed(f, merged) for f in facts) if f.source != f.target]
+    for gone in merged:
+        actors.pop(gone, None)
+        places.pop(gone, None)
     kept_places = {
         n for f in facts for n, other in ((f.source, f.target), (f.target, f.source)) if n in places and other in actors
     }
-    mentions = _mentions(graph, facts)
+    mentions = _mentions(graph, facts, merged)
     # an actor neither in an admitted fact nor mentioned by an admitted article is not part
     # of this network (a date window)
     tied = {n for f in facts for n in (f.source, f.target)}
@@ -165,7 +173,9 @@ def project(data, *, ontology: Graph | None = None, trust: Trust = DEFAULT_TRUST
     G = nx.Graph()
     seen = _first_seen(facts, mentions, calendar)
     for iri in sorted(nodes):
-        G.add_node(iri, **_node_attrs(graph, URIRef(iri), types[iri], len(mentions[iri])), first_seen=seen.get(iri, ""))
+        joined = sorted(gone for gone, into in merged.items() if into == iri)
+        attrs = _node_attrs(graph, URIRef(iri), types[iri], len(mentions[iri]), joined)
+        G.add_node(iri, **attrs, first_seen=seen.get(iri, ""))
     by_pair: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         by_pair[tuple(sorted((fact.source, fact.target)))].append(fact)
@@ -185,10 +195,10 @@ def project_file(source, *, trust: Trust = DEFAULT_TRUST) -> nx.Graph:
 
 def _entity_types(graph: Graph, onto: Graph) -> tuple[dict[str, str], dict[str, str]]:
     """Actors and places: IRI -> local name of their most specific class."""
-    actor_classes = list(ACTOR_TYPES) + sorted(_subclasses(onto, KG.Actor) - set(ACTOR_TYPES))
+    actor_classes = list(ACTOR_TYPES) + sorted(subclasses(onto, KG.Actor) - set(ACTOR_TYPES))
     # a class under both (kg:State is an Actor and a Place) counts as an actor
     place_classes = [
-        c for c in list(PLACE_TYPES) + sorted(_subclasses(onto, KG.Place) - set(PLACE_TYPES)) if c not in actor_classes
+        c for c in list(PLACE_TYPES) + sorted(subclasses(onto, KG.Place) - set(PLACE_TYPES)) if c not in actor_classes
     ]
     rank = {cls: i for i, cls in enumerate(actor_classes + place_classes)}
     actors: dict[str, str] = {}
@@ -202,11 +212,6 @@ def _entity_types(graph: Graph, onto: Graph) -> tuple[dict[str, str], dict[str, 
     for key, cls in best.items():
         (places if cls in place_classes else actors)[key] = local(cls)
     return actors, places
-
-
-def _subclasses(graph: Graph, root: URIRef) -> set[URIRef]:
-    """All classes below ``root`` (transitively), not ``root`` itself."""
-    return {c for c in graph.transitive_subjects(RDFS.subClassOf, root) if isinstance(c, URIRef) and c != root}
 
 
 def _evidence_index(graph: Graph, trust: Trust, calendar: Calendar) -> dict[tuple[str, str, str], set[Support] | None]:
@@ -299,8 +304,8 @@ def _event_facts(
 ) -> Iterator[Fact]:
     """Agent -> target/victim for every event; victim <-> victim for killings. Every row of an
     event's facts is dated by the event: its ``kg:time``, else its own article's date."""
-    event_classes = set(EVENT_TYPES) | _subclasses(onto, KG.Event)
-    killings = {KG.Killing} | _subclasses(onto, KG.Killing)
+    event_classes = set(EVENT_TYPES) | subclasses(onto, KG.Event)
+    killings = {KG.Killing} | subclasses(onto, KG.Killing)
     events = {str(e): cls for e, cls in _event_classes(graph, event_classes)}
     for event, cls in sorted(events.items()):
         node = URIRef(event)
@@ -362,11 +367,26 @@ def _participants(graph: Graph, target: str, types: dict[str, str], events: dict
     return []
 
 
-def _mentions(graph: Graph, facts: Iterable[Fact]) -> dict[str, set[str]]:
+def _merged_actors(graph: Graph, types: dict[str, str]) -> dict[str, str]:
+    """Actor -> the actor kg joined it to (``kg:mergedInto`` on the actor, not on a kg:Merge)."""
+    return {
+        str(s): str(o)
+        for s, o in graph.subject_objects(KG.mergedInto)
+        if str(s) in types and str(o) in types and str(s) != str(o)
+    }
+
+
+def _renamed(fact: Fact, merged: dict[str, str]) -> Fact:
+    if fact.source not in merged and fact.target not in merged:
+        return fact
+    return replace(fact, source=merged.get(fact.source, fact.source), target=merged.get(fact.target, fact.target))
+
+
+def _mentions(graph: Graph, facts: Iterable[Fact], merged: dict[str, str]) -> dict[str, set[str]]:
     """Entity IRI -> the articles that mention it (schema:mentions or evidence)."""
     found: dict[str, set[str]] = defaultdict(set)
     for article, entity in graph.subject_objects(SCHEMA.mentions):
-        found[str(entity)].add(str(article))
+        found[merged.get(str(entity), str(entity))].add(str(article))
     for fact in facts:
         for article, *_ in fact.evidence:
             if article:
@@ -375,10 +395,13 @@ def _mentions(graph: Graph, facts: Iterable[Fact]) -> dict[str, set[str]]:
     return found
 
 
-def _node_attrs(graph: Graph, node: URIRef, type_: str, articles: int) -> dict:
-    labels = sorted(map(str, graph.objects(node, RDFS.label))) or sorted(map(str, graph.objects(node, SKOS.prefLabel)))
-    label = labels[0] if labels else unquote(local(node)).replace("_", " ")
-    aliases = sorted({str(a) for a in graph.objects(node, SKOS.altLabel) if isinstance(a, Literal)} - {label})
+def _node_attrs(graph: Graph, node: URIRef, type_: str, articles: int, joined: Iterable[str] = ()) -> dict:
+    """A node's attributes; the names of the actors ``joined`` to it are among its aliases."""
+    label = _label(graph, node)
+    names = {
+        str(a) for n in (node, *map(URIRef, joined)) for a in graph.objects(n, SKOS.altLabel) if isinstance(a, Literal)
+    }
+    aliases = sorted((names | {_label(graph, URIRef(n)) for n in joined}) - {label})
     wikidata = sorted(str(o) for o in graph.objects(node, OWL.sameAs) if str(o).startswith(_WIKIDATA))
     return {
         "iri": str(node),
@@ -388,6 +411,11 @@ def _node_attrs(graph: Graph, node: URIRef, type_: str, articles: int) -> dict:
         "wikidata": wikidata[0] if wikidata else "",
         "articles": articles,
     }
+
+
+def _label(graph: Graph, node: URIRef) -> str:
+    labels = sorted(map(str, graph.objects(node, RDFS.label))) or sorted(map(str, graph.objects(node, SKOS.prefLabel)))
+    return labels[0] if labels else unquote(local(node)).replace("_", " ")
 
 
 def _edge_attrs(facts: list[Fact]) -> dict:

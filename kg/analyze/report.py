@@ -201,7 +201,7 @@ def format_report(report: dict, fmt: str = "table") -> str:
     if "contested" in report:
         section(
             f"Contested facts: {len(report['contested'])} (claimed by one source and denied by another, "
-            "or reports of one event naming different agents)",
+            "or reports of one event naming different agents or death tolls)",
             ["kind", "fact", "sides (what each source says, who says it, the article)"],
             [[c["kind"], c["fact"], "; ".join(_side(s) for s in c["sides"])] for c in report["contested"]],
         )

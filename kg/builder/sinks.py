@@ -15,12 +15,15 @@ from pathlib import Path
 from rdflib import Dataset
 
 from kg.builder.summary import BuildSummary
+from kg.ontology import MERGES_GRAPH
 from kg.rdf.build import TRIPLES_ONLY, add_article, article_graph
 from kg.resolve import EntityTable
+from kg.store.consolidate import consolidate, incident_lines
 from kg.store.formats import FORMATS, bind_prefixes
 from kg.store.jsonl import ExtractionsWriter
 from kg.store.persistent import ADDED, REPLACED, UNCHANGED, PersistentStore
 from kg.store.sink import GraphSink
+from kg.store.source import open_store
 from kg.types import ResolvedArticle
 
 
@@ -60,6 +63,10 @@ class GraphFileSink(Sink):
         self.graphs.add(graph, str(graph.identifier))
 
     def finish(self, summary: BuildSummary) -> list[Path]:
+        self.graphs.flush()
+        merged, incidents = consolidate(self.graphs.store)
+        self.graphs.add(merged, MERGES_GRAPH)
+        summary.output_lines += incident_lines(incidents, merged)
         return [self.graphs.dump(self.path, self.fmt)]
 
 
@@ -100,7 +107,8 @@ class StoreSink(Sink):
             self.on_article(str(graph.identifier), outcome)
 
     def finish(self, summary: BuildSummary) -> list[Path]:
-        self.articles, self.triples = len(self.store.graph_names()), len(self.store)
+        summary.output_lines += self.store.consolidate()
+        self.articles, self.triples = len(self.store.articles()), len(self.store)
         return [self.path]
 
     def lines(self) -> list[str]:
@@ -125,3 +133,11 @@ class MemorySink(Sink):
         self.table.add(resolved)
         add_article(self.dataset, resolved)
         self.extractions.append(resolved)
+
+    def finish(self, summary: BuildSummary) -> list[Path]:
+        merged, incidents = consolidate(open_store(self.dataset))
+        graph = self.dataset.graph(merged.identifier)
+        for triple in merged:
+            graph.add(triple)
+        summary.output_lines += incident_lines(incidents, merged)
+        return []

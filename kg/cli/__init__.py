@@ -18,7 +18,20 @@ from kg.errors import InputError, KGError
 from kg.extract.timex import period
 
 EXIT_SKIPPED = 3  # some inputs could not be read; the graph holds all the others
-COMMANDS = ("build", "extract", "query", "analyze", "diff", "render", "export", "serve", "push", "eval", "train")
+COMMANDS = (
+    "build",
+    "extract",
+    "query",
+    "analyze",
+    "diff",
+    "merges",
+    "render",
+    "export",
+    "serve",
+    "push",
+    "eval",
+    "train",
+)
 
 DESCRIPTION = """\
 kg turns news articles into a knowledge graph of who did what to whom.

@@ -25,6 +25,10 @@ wrong direction, missing, spurious).
                     relations (with their status), events and their arguments,
                     the share of events fully right, and calibration (ECE);
                     --split tune|held|all picks the fixed tuning or held-out half
+  reports DIR       a multi-report set (reports.jsonl and gold.json, e.g.
+                    examples/multi-report): whether kg makes one incident of the
+                    reports of one real event and keeps the others apart (B-cubed),
+                    and whether building in two halves gives the same incidents
 
 How kg's classes, properties and roles read as benchmark labels is documented in
 kg/eval/mapping.py. By default kg runs with the models it ships (kg/data); --model
@@ -44,9 +48,10 @@ def add_parser(sub) -> None:
             "kg eval wikievents data/wikievents/dev.jsonl",
             "kg eval news data/news-dev/news-dev.jsonl --split held",
             "kg eval news news-dev.jsonl --split tune --json > tune.json",
+            "kg eval reports examples/multi-report",
         ),
     )
-    p.add_argument("benchmark", choices=["conll04", "wikievents", "news"], help="which benchmark PATH holds")
+    p.add_argument("benchmark", choices=["conll04", "wikievents", "news", "reports"], help="which benchmark PATH holds")
     p.add_argument("path", metavar="PATH", help="the benchmark file")
     p.add_argument(
         "--coref",
@@ -81,6 +86,8 @@ def run(args) -> int:
 
     if args.benchmark == "news":
         return _news(args)
+    if args.benchmark == "reports":
+        return _reports(args)
     if args.split or args.json or args.min_confidence:
         raise InputError("--split, --json and --min-confidence are options of `kg eval news`")
     pipeline = pipeline_from_args(args)
@@ -111,6 +118,18 @@ def run(args) -> int:
         lines.append("")
         lines += report.table("Arguments, coreference match", result.arguments_coref)
     lines += ["", f"({time.perf_counter() - started:.0f} s)"]
+    print("\n".join(lines))
+    return 0
+
+
+def _reports(args) -> int:
+    from kg.eval import reports
+
+    reports.load(args.path)  # a directory without the set is an error before any model loads
+    pipeline = pipeline_from_args(args)
+    started = time.perf_counter()
+    score = reports.evaluate(pipeline, args.path, progress=sys.stderr.isatty())
+    lines = reports.text_report(score, args.path) + ["", f"({time.perf_counter() - started:.0f} s)"]
     print("\n".join(lines))
     return 0
 

@@ -28,14 +28,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from datetime import timedelta
 
 from kg.extract import designations as des
 from kg.extract.claims import find_claims
 from kg.extract.event_args import KEPT_WITHOUT_NAMES, ArgumentReader, Draft
-from kg.extract.event_discourse import aliases, antecedent, key, link_casualties, merge_reported_attacks
+from kg.extract.event_discourse import _group, aliases, antecedent, key, link_casualties, merge_reported_attacks
 from kg.extract.syntax import Syntax, sentence_span
 from kg.extract.timex import XSD_DATE, resolve_time
-from kg.extract.triggers import HARMS, PERFORMATIVE, in_question, question_sentence, trigger_class
+from kg.extract.triggers import ATTACKS, HARMS, PERFORMATIVE, in_question, question_sentence, trigger_class
 from kg.nlp import lexicon as lex
 from kg.ontology import ONT
 from kg.types import Argument, EventMention, Mention, Span
@@ -148,6 +149,14 @@ class EventFinder:
                     built[i] = (replace(ev, arguments=tuple(a for a in ev.arguments if a.event is None)), False)
         return [b[0] for i, b in sorted(built.items()) if b is not None and alias[i] in kept]
 
+    def _times_just_before(self, d: Draft) -> list:
+        """The time of the last event of ``d``'s kind told in the sentence just before
+        ``d``'s: a definite mention ("the raids") with no time of its own is about what
+        the text has just told."""
+        sent = d.token.sent
+        before = [h for h in self.drafts.values() if h.times and _kin(h.cls, d.cls) and h.token.sent.end == sent.start]
+        return max(before, key=lambda h: h.token.i).times if before else []
+
     def _event(self, d: Draft, alias: dict[int, int]) -> tuple[EventMention, bool] | None:
         """The event mention of draft ``d``, and whether its own words give it any content."""
         cls = d.cls
@@ -177,6 +186,9 @@ class EventFinder:
             )
         if not times and cls in PERFORMATIVE:
             times = _report_times(self.syn, d.token)
+        if not times and _definite(d.token):
+            # "...killed a leader on Thursday. Five civilians were also killed in the raids."
+            times = self._times_just_before(d)
         for m in agents:
             add("agent", m)
         agent_keys = {key(m) for m in agents} - {None}
@@ -237,6 +249,16 @@ class EventFinder:
             source=source,
         )
         return event, any(a.role != ONT + "during" for a in args)
+
+
+def _kin(a: str, b: str) -> bool:
+    """Events of one kind, for a definite mention: attacks and the harms they do are one."""
+    return _group(a) == _group(b) or ({a, b} <= {*ATTACKS, *HARMS})
+
+
+def _definite(tok) -> bool:
+    """A noun the text presents as known ("the raids", "these attacks")."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
 
 
 def _report_times(syn: Syntax, tok) -> list:
@@ -307,11 +329,48 @@ def _dated_by_the_article(syn: Syntax, events: list[EventMention], published) ->
     for ev in events:
         if ev.id not in dated and ev.id not in done and ev.sentence.start == lede.start_char and _simple_past(doc, ev):
             done.add(ev.id)
+            day = published + _offset(doc, ev)
             ev = replace(
-                ev, arguments=(*ev.arguments, Argument(ONT + "time", value=published.isoformat(), datatype=XSD_DATE))
+                ev, arguments=(*ev.arguments, Argument(ONT + "time", value=day.isoformat(), datatype=XSD_DATE))
             )
         out.append(ev)
     return out
+
+
+def _offset(doc, ev: EventMention) -> timedelta:
+    """How far before or after the lede's day an event in "a day after ...", "two weeks
+    before ..." happened: "A day after G accused H, the governor said ..." dates the
+    accusation the day before the news."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return timedelta(0)
+    root = span.root
+    # "a day after G accused H": the trigger's own clause; "a day after the attack": its phrase
+    markers = [c for c in root.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if root.dep_ == "pobj" and root.head.lower_ in ("after", "before"):
+        markers.append(root.head)
+    for marker in markers:
+        for unit in (*marker.children, *marker.head.children):
+            days = _UNIT_DAYS.get(unit.lemma_.lower())
+            if unit.dep_ == "npadvmod" and days is not None:
+                n = next((_count(c) for c in unit.children if c.dep_ in ("det", "nummod")), None)
+                if n is not None:
+                    return timedelta(days=-n * days if marker.lower_ == "after" else n * days)
+    return timedelta(0)
+
+
+_UNIT_DAYS = {"day": 1, "week": 7}
+
+
+def _count(tok) -> int | None:
+    if tok.lower_ in ("a", "an", "one"):
+        return 1
+    if tok.like_num:
+        return int(tok.text) if tok.text.isdigit() else _WORD_NUMBERS.get(tok.lower_)
+    return None
+
+
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
 def _simple_past(doc, ev: EventMention) -> bool:

@@ -22,6 +22,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg import ontology as mint
+from kg.extract.counts import count
 from kg.ontology import local as _local
 from kg.rdf.vocab import KG, SCHEMA
 from kg.types import Argument, EventMention, Mention, ResolvedArticle, Span
@@ -212,6 +213,18 @@ class ArticleGraphBuilder:
             for ev in evs:
                 for arg in ev.arguments:
                     has_time = self._argument(node, ev, arg, nodes, has_time)
+            toll = max((self._toll(ev) for ev in evs), default=0)
+            if toll:
+                g.add((node, KG.deathToll, Literal(toll)))
+
+    def _toll(self, ev: EventMention) -> int:
+        """How many people one mention of a killing says were killed: its victims'
+        descriptions ("three soldiers and two civilians": 5)."""
+        if _local(ev.cls) != "Killing":
+            return 0
+        victims = {a.mention for a in ev.arguments if a.role == str(KG.victim) and a.mention is not None}
+        found = [count(self.mentions[m].text) for m in sorted(victims) if self.mentions[m].kind == "description"]
+        return sum(n for n in found if n)
 
     def _argument(self, node, ev: EventMention, arg: Argument, nodes, has_time: bool) -> bool:
         role = URIRef(arg.role)

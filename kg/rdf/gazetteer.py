@@ -40,6 +40,15 @@ def load_gazetteer(extra: Iterable[str | Path] = ()) -> tuple[GazetteerEntry, ..
     return _load(tuple(str(p) for p in paths))
 
 
+def state_bodies() -> dict[str, str]:
+    """A state's military or government body -> the state, from the bundled gazetteer:
+    "the IDF struck" and "Israel struck" name one side."""
+    return {e.iri: e.country for e in load_gazetteer() if e.country and e.cls in _BODY_CLASSES}
+
+
+_BODY_CLASSES = frozenset(term(c) for c in ("Military", "GovernmentBody"))
+
+
 @lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
     graph = Graph()

@@ -38,9 +38,10 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.analyze import metrics
-from kg.analyze.polarity import COOPERATIVE, HOSTILE, MIXED, NEUTRAL, load_ontology
+from kg.analyze.polarity import COOPERATIVE, HOSTILE, MIXED, NEUTRAL
 from kg.analyze.project import STATUSES
 from kg.atomic import atomic_path
+from kg.rdf.schema import load_ontology
 from kg.render.labels import Wording
 from kg.render.layout import layout
 from kg.render.ties import ties

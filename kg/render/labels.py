@@ -48,7 +48,7 @@ class Wording:
     def canonical(self, source: str, relation: str, target: str) -> tuple[str, str, str]:
         """The one direction a tie is drawn in: inverses read forwards, symmetric ends sorted.
 
-        >>> from kg.analyze.polarity import load_ontology
+        >>> from kg.rdf.schema import load_ontology
         >>> words = Wording.from_ontology(load_ontology())
         >>> words.canonical("KH", "attackedBy", "US")
         ('US', 'attacked', 'KH')
@@ -64,7 +64,7 @@ class Wording:
     def forward(self, relation: str) -> str:
         """The relation read from its subject ("attacked").
 
-        >>> from kg.analyze.polarity import load_ontology
+        >>> from kg.rdf.schema import load_ontology
         >>> Wording.from_ontology(load_ontology()).forward("AirStrike")
         'air strike'
         """
@@ -73,7 +73,7 @@ class Wording:
     def backward(self, relation: str) -> str | None:
         """The relation read from its object ("attacked by"), or None when English has no safe passive.
 
-        >>> from kg.analyze.polarity import load_ontology
+        >>> from kg.rdf.schema import load_ontology
         >>> words = Wording.from_ontology(load_ontology())
         >>> [words.backward(r) for r in ("attacked", "supports", "AirStrike", "leaderOf", "alliedWith", "basedIn")]
         ['attacked by', 'backed by', 'air strike by', 'has leader', 'allied with', None]

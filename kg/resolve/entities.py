@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from kg.nlp.lexicon import TITLES
-from kg.nlp.spelling import name_key
+from kg.nlp.spelling import name_key, variant_eligible, variant_key
 from kg.ontology import entity_iri, normalize_label, term
 from kg.resolve import rules
 from kg.resolve.clusters import ANCHOR_KINDS, ArticleClusters, vote_class
@@ -301,4 +301,26 @@ def short_forms(entities: dict[str, Entity]) -> dict[str, str]:
         found.discard(e.iri)
         if len(found) == 1:
             out[e.iri] = next(iter(found))
+    return out
+
+
+def spelling_variants(entities: dict[str, Entity]) -> dict[str, str]:
+    """IRI of each actor written in another transliteration of a name -> the IRI of the
+    spelling most articles use ("Qassem Soleimani", "Qasem Soleimani", "Qasim
+    Soleimani" are one man).
+
+    Two actors are one only when they have the same class, no different Wikidata links,
+    and the same transliteration key (:func:`kg.nlp.spelling.variant_key`) on a name
+    long enough for a chance clash to be rare (:func:`variant_eligible`).
+    """
+    groups: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for e in entities.values():
+        if variant_eligible(e.label.split()):
+            groups[(e.cls, variant_key(e.label))].append(e)
+    out = {}
+    for members in groups.values():
+        if len(members) < 2 or len({e.wikidata for e in members if e.wikidata}) > 1:
+            continue
+        best = min(members, key=lambda e: (not e.wikidata, -len(e.articles), e.label, e.iri))
+        out.update({e.iri: best.iri for e in members if e.iri != best.iri})
     return out

@@ -27,6 +27,7 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from kg.errors import GraphError
+from kg.ontology import MERGES_GRAPH
 from kg.store.source import open_store
 
 GSP, UPDATE, AUTO = "gsp", "update", "auto"
@@ -67,7 +68,8 @@ def guess_protocol(url: str) -> str:
 
 
 def named_graphs(source: str | Path, *, graph: str | None = None) -> Iterator[tuple[str, bytes, int]]:
-    """(graph IRI, N-Triples, triple count) for each article graph of a store or graph file.
+    """(graph IRI, N-Triples, triple count) for each article graph of a store or graph file,
+    and for the graph of incidents and merges (kg.store.consolidate), empty or not.
 
     A file without named graphs (Turtle, N-Triples) is sent as one graph named ``graph``;
     with named graphs, the default graph (their merge) is not sent.
@@ -84,9 +86,11 @@ def named_graphs(source: str | Path, *, graph: str | None = None) -> Iterator[tu
                 "N-Quads build to keep one graph per article"
             )
         yield graph, ox.serialize([q.triple for q in default], format=ox.RdfFormat.N_TRIPLES), len(default)
+    if names and MERGES_GRAPH not in names:
+        names.append(MERGES_GRAPH)  # sent empty: the merges the last push sent are gone
     for name in names:
         triples = [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))]
-        if triples:
+        if triples or name == MERGES_GRAPH:
             yield name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), len(triples)
 
 

@@ -52,8 +52,10 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.atomic import atomic_path
 from kg.errors import GraphError
+from kg.ontology import MERGES_GRAPH
 from kg.rdf.build import TRIPLES_ONLY, article_graph
 from kg.rdf.vocab import KG, PREFIXES
+from kg.store.consolidate import consolidate, incident_lines, read_undone
 from kg.store.formats import bind_prefixes, checked_format, format_for
 from kg.store.formats import to_ox as convert
 from kg.types import ResolvedArticle
@@ -175,6 +177,13 @@ class PersistentStore:
     def add_resolved(self, resolved: ResolvedArticle, *, force: bool = False) -> str:
         """Build the graph of one resolved article and :meth:`put` it."""
         return self.put(article_graph(resolved, store=TRIPLES_ONLY), force=force)
+
+    def consolidate(self) -> list[str]:
+        """Work out the incidents and actor merges of everything stored again (after a
+        build: :mod:`kg.store.consolidate`); returns what to tell the user."""
+        graph, incidents = consolidate(self.ox, undone=read_undone(self.path))
+        self.put(graph, MERGES_GRAPH, force=True)
+        return incident_lines(incidents, graph)
 
     def remove(self, article: str) -> bool:
         """Drop one article's graph (and what only it said from the default graph); False if absent."""
