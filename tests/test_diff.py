@@ -25,7 +25,18 @@ IRAQ, US = str(ENTITY.Iraq), str(ENTITY.United_States)
 KILLING = str(EVENT["us-airstrikes-2021/Killing-2600"])
 AIRSTRIKE = str(EVENT["us-airstrikes-2021/AirStrike-812"])
 HOUTHIS = str(ENTITY.Houthis)
-REPORT_KEYS = {"old", "new", "actors", "relations", "events", "ties", "centrality", "communities", "balance"}
+REPORT_KEYS = {
+    "old",
+    "new",
+    "actors",
+    "relations",
+    "events",
+    "incidents",
+    "ties",
+    "centrality",
+    "communities",
+    "balance",
+}
 
 
 # --------------------------------------------------------------------- hand-made graphs, no model
@@ -103,14 +114,14 @@ def test_diff_network_ties_follow_trust(small_report, changed):
 def test_diff_nothing_changed_between_a_graph_and_itself(changed):
     old, _ = changed
     report = diff_files(old, old)
-    for part in ("actors", "relations", "events", "ties"):
+    for part in ("actors", "relations", "events", "incidents", "ties"):
         assert all(rows == [] for rows in report[part].values()), part
     assert {a["change"] for a in report["centrality"]["actors"]} == {"same"}
     assert report["communities"]["moved"] == []
 
 
 def _side(G: nx.Graph) -> Snapshot:
-    return Snapshot("g", annotate(G), {}, {}, {}, 0, metrics.balance(G))
+    return Snapshot("g", annotate(G), {}, {}, {}, {}, 0, metrics.balance(G))
 
 
 def test_diff_actor_that_changed_community_is_moved_and_the_rest_are_not():
@@ -156,10 +167,11 @@ def test_diff_cli_json_parses_with_the_documented_keys(changed, capsys):
     assert set(report) == REPORT_KEYS
     assert set(report["relations"]) == {"added", "removed", "status_changed"}
     assert set(report["events"]) == {"added", "removed", "status_changed"}
+    assert set(report["incidents"]) == {"added", "removed", "reports_changed"}
     assert set(report["ties"]) == {"added", "removed", "polarity_changed"}
     assert {"old", "new", "moved"} == set(report["communities"])
     assert {"old", "new", "unbalanced_added", "unbalanced_removed"} == set(report["balance"])
-    assert {"source", "articles", "actors", "ties", "relations", "events"} == set(report["old"])
+    assert {"source", "articles", "actors", "ties", "relations", "events", "incidents"} == set(report["old"])
 
 
 @pytest.mark.parametrize("missing", ["old", "new"])

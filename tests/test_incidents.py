@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -218,3 +219,24 @@ def test_two_outlets_giving_different_death_tolls_for_one_bombing_are_both_kept(
         ("31 killed", "paper-2024-03-11"),
     }
     assert toll.fact == "Killing on 2024-03-09"
+
+
+@pytest.mark.slow
+def test_kg_diff_shows_an_incident_a_later_article_reports_again(tmp_path):
+    lines = REPORTS.read_text(encoding="utf-8").splitlines()
+    monday, later = tmp_path / "monday.jsonl", tmp_path / "later.jsonl"
+    monday.write_text(lines[0] + "\n", encoding="utf-8")
+    later.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    store = tmp_path / "kgstore"
+    assert kg("build", str(monday), "--store", str(store), "-q").returncode == 0
+    before = tmp_path / "kgstore-monday"
+    shutil.copytree(store, before)
+    assert kg("build", str(later), "--store", str(store), "-q").returncode == 0
+    out = kg("diff", str(before), str(store), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    incidents = json.loads(out.stdout)["incidents"]
+    (again,) = incidents["reports_changed"]
+    assert (again["old_reports"], again["reports"]) == (1, 2) and "Mosul" in again["label"]
+    assert any("Kirkuk" in i["label"] for i in incidents["added"])
+    table = kg("diff", str(before), str(store)).stdout
+    assert "Incidents more or fewer articles report (1)" in table

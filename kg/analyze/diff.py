@@ -12,6 +12,9 @@ this IRI before", not "a similar name".
   fact written both ways (``designated`` / ``designatedBy``, a symmetric
   ``killedAlongside``) is listed once, under the property name that sorts first;
 - **events**: event nodes with their ``kg:status``;
+- **incidents**: the real-world events kg joined across reports (``kg:Incident``): new
+  ones, gone ones, and those more articles (or fewer) now report; an incident keeps its
+  IRI as reports join it, so "more reports" is the same event heard again;
 - **ties**: edges of the actor network, drawn from the facts ``trust`` admits;
 - **centrality**: PageRank ranks (the order ``kg analyze`` lists) of the ``top`` actors of
   either graph; **communities**: Louvain on each side, each new community matched to the
@@ -56,6 +59,7 @@ class Snapshot:
     network: nx.Graph  # annotated: pagerank, community, ...
     relations: dict[tuple[str, str, str], tuple[str, ...]]  # (s, relation, o) -> statuses
     events: dict[str, dict]  # IRI -> class, status, agents, recipients
+    incidents: dict[str, dict]  # IRI -> label, reports
     labels: dict[str, str]
     articles: int
     balance: dict
@@ -79,6 +83,7 @@ def snapshot(source, *, trust: Trust = DEFAULT_TRUST, seed: int = 0, ontology: G
         network=annotate(G, seed=seed),
         relations=relations,
         events=events,
+        incidents=_incidents(view),
         labels=labels,
         articles=sum(1 for _ in view.subjects(RDF.type, KG.Article)),
         balance=metrics.balance(G),
@@ -107,6 +112,7 @@ def diff(old: Snapshot, new: Snapshot, *, top: int = 10) -> dict:
         ),
         "relations": _relations_diff(old.relations, new.relations, label),
         "events": _events_diff(old.events, new.events, label),
+        "incidents": _incidents_diff(old.incidents, new.incidents),
         "ties": _ties_diff(old.network, new.network),
         "centrality": _centrality(old.network, new.network, top),
         "communities": _communities(old.network, new.network),
@@ -171,6 +177,30 @@ def _events(view, onto: Graph) -> dict[str, dict]:
     return events
 
 
+def _incidents(view) -> dict[str, dict]:
+    found = {}
+    for node in view.subjects(RDF.type, KG.Incident):
+        reports = view.value(node, KG.reportCount)
+        found[str(node)] = {"iri": str(node), "label": _label(view, str(node)), "reports": int(reports or 0)}
+    return found
+
+
+def _incidents_diff(old: dict, new: dict) -> dict:
+    key = lambda r: (r["label"], r["iri"])  # noqa: E731
+    return {
+        "added": sorted((new[k] for k in set(new) - set(old)), key=key),
+        "removed": sorted((old[k] for k in set(old) - set(new)), key=key),
+        "reports_changed": sorted(
+            (
+                new[k] | {"old_reports": old[k]["reports"]}
+                for k in set(old) & set(new)
+                if old[k]["reports"] != new[k]["reports"]
+            ),
+            key=key,
+        ),
+    }
+
+
 def _label(view, iri: str) -> str:
     found = view.value(URIRef(iri), RDFS.label)
     return str(found) if found is not None else unquote(local(iri)).replace("_", " ")
@@ -185,6 +215,7 @@ def _summary(side: Snapshot) -> dict:
         "ties": G.number_of_edges(),
         "relations": len(side.relations),
         "events": len(side.events),
+        "incidents": len(side.incidents),
     }
 
 
@@ -399,7 +430,10 @@ def format_diff(report: dict, fmt: str = "table", *, limit: int = DEFAULT_LIMIT)
     section(
         "Counts",
         ["", "old", "new", "change"],
-        [[k, old[k], new[k], f"{new[k] - old[k]:+d}"] for k in ("articles", "actors", "ties", "relations", "events")],
+        [
+            [k, old[k], new[k], f"{new[k] - old[k]:+d}"]
+            for k in ("articles", "actors", "ties", "relations", "events", "incidents")
+        ],
     )
     for kind in ("added", "removed"):
         rows = report["actors"][kind]
@@ -434,6 +468,19 @@ def format_diff(report: dict, fmt: str = "table", *, limit: int = DEFAULT_LIMIT)
         f"Events whose status changed ({len(ev['status_changed'])})",
         ["event", "class", "who", "whom", "was", "now"],
         [_event_row(e) + [e["old_status"], e["status"]] for e in ev["status_changed"]],
+    )
+
+    inc = report["incidents"]
+    for kind in ("added", "removed"):
+        section(
+            f"Incidents {kind} ({len(inc[kind])})",
+            ["incident", "reports"],
+            [[i["label"], i["reports"]] for i in inc[kind]],
+        )
+    section(
+        f"Incidents more or fewer articles report ({len(inc['reports_changed'])})",
+        ["incident", "reports before", "now"],
+        [[i["label"], i["old_reports"], i["reports"]] for i in inc["reports_changed"]],
     )
 
     ties = report["ties"]

@@ -27,10 +27,10 @@ whenever their dates can be one day, even when one report has no date of its own
 
 Joining is complete-link: a report joins an incident only when it fits every report
 already in it; of several it fits, the one it shares most actors with (states counted
-last). Reports are taken in a fixed order (earliest date, then article, then
-IRI), so the incidents are a function of the set of reports: building articles in two
-halves gives what building them at once gives. An incident is named after its first
-report.
+last). Reports are taken in a fixed order (their article's date, the event's date, the
+article, the IRI), so the incidents are a function of the set of reports: building
+articles in two halves gives what building them at once gives. An incident is named
+after its first report, so later articles join it under the IRI it had.
 
 Nothing here knows RDF: :mod:`kg.store.consolidate` reads the reports from a graph and
 writes the incidents back.
@@ -69,6 +69,7 @@ class Report:
     places: frozenset[str] = frozenset()
     status: str = "asserted"
     parts: tuple[str, ...] = ()  # events of the same article that are part of it
+    published: date | None = None  # its article's date
     killed: frozenset[str] = frozenset()  # victims of a killing, among ``victims``
 
     @property
@@ -155,8 +156,22 @@ class Incident:
 
     def fits(self, report: Report, world: World) -> str | None:
         """Why ``report`` is this incident, judged against every report in it; None if it is not."""
-        reasons = [same_incident(member, report, world) for member in self.reports]
-        return reasons[0] if all(reasons) else None
+        if not self._may_fit(report, world):
+            return None
+        first = same_incident(self.reports[0], report, world)
+        if first and all(same_incident(member, report, world) for member in self.reports[1:]):
+            return first
+        return None
+
+    def _may_fit(self, report: Report, world: World) -> bool:
+        """A quick no: ``report``'s dates miss all of the incident's, and no one killed in
+        it was killed in the incident (:func:`_one_death` joins across dates)."""
+        spans = [r.when for r in self.reports if r.when]
+        slack = timedelta(days=SLACK_DAYS)
+        lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+        if report.when[0] <= hi + slack and lo <= report.when[1] + slack:
+            return True
+        return bool(report.killed & world.people & frozenset().union(*(r.killed for r in self.reports)))
 
 
 def same_incident(a: Report, b: Report, world: World) -> str | None:
@@ -192,41 +207,64 @@ def group(reports: Iterable[Report], world: World, *, undone: frozenset[str] = f
     no PLOVER type (a plain statement) is in none.
 
     ``undone``: IRIs of joins a user undid (:attr:`Join.iri`); those reports stay apart.
+
+    A report is tried only against the incidents it could fit (:func:`_keys`: an actor
+    that is no state, a state in the same week, a city on the same day), so the cost
+    grows with the reports, not with their square.
     """
     incidents: list[Incident] = []
-    open_by_family: dict[str, list[Incident]] = defaultdict(list)
+    index: dict[tuple, list[int]] = defaultdict(list)  # key -> incidents (by number) under it
     for report in sorted(fold([r for r in reports if r.family is not None], world), key=_order):
-        home = None
-        if report.family is not None and report.when is not None:
+        home, join = None, None
+        if report.when is not None:
+            candidates = sorted({n for k in _keys(report, world, widen=True) for n in index.get(k, ())})
             best = None
-            for n, incident in enumerate(open_by_family[report.family]):
-                if _latest(incident) < report.when[0] - timedelta(days=SLACK_DAYS + LONGEST_INTERVAL):
-                    continue
+            for n in candidates:
+                incident = incidents[n]
                 reason = incident.fits(report, world)
-                join = Join(report.iri, incident.iri, reason) if reason else None
-                if join is None or join.iri in undone:
+                found = Join(report.iri, incident.iri, reason) if reason else None
+                if found is None or found.iri in undone:
                     continue
                 strength = (incident.ties(report, world), -n)
                 if best is None or strength > best[0]:
-                    best = (strength, incident, join)
+                    best = (strength, n, found)
             if best is not None:
-                _, home, join = best
+                _, number, join = best
+                home = incidents[number]
                 home.reports.append(report)
                 home.joins.append(join)
         if home is None:
+            number = len(incidents)
             home = Incident(incident_iri(report.iri), [report])
             incidents.append(home)
-            if report.family is not None and report.when is not None:
-                open_by_family[report.family].append(home)
+        if report.when is not None:
+            for k in _keys(report, world):
+                if not index[k] or index[k][-1] != number:
+                    index[k].append(number)
     return incidents
 
 
+def _keys(report: Report, world: World, *, widen: bool = False) -> set[tuple]:
+    """What an incident that ``report`` fits must share with it: an actor that is no
+    state; a state, in a week the report's dates touch; or its class, day and city.
+    ``widen``: the weeks of the dates give or take :data:`SLACK_DAYS`, for looking up."""
+    keys: set[tuple] = {(report.family, "place", report.cls, report.when, p) for p in report.places - world.states}
+    lo, hi = report.when
+    if widen:
+        lo, hi = lo - timedelta(days=SLACK_DAYS), hi + timedelta(days=SLACK_DAYS)
+    weeks = range(lo.toordinal() // 7, hi.toordinal() // 7 + 1) if (hi - lo).days <= LONGEST_INTERVAL + 2 else ()
+    for x in world.sides(report.participants):
+        if x in world.states:
+            keys |= {(report.family, "state", x, w) for w in weeks}
+        else:
+            keys.add((report.family, "actor", x))
+    return keys
+
+
 def _order(report: Report) -> tuple:
-    return (report.when[0] if report.when else date.max, report.article, report.iri)
-
-
-def _latest(incident: Incident) -> date:
-    return max(r.when[1] for r in incident.reports if r.when)
+    """Articles in the order they came out: a report published later never comes first,
+    so an incident keeps the IRI of its first report as later reports join it."""
+    return (report.published or date.max, report.when[0] if report.when else date.max, report.article, report.iri)
 
 
 def _same_place_and_day(a: Report, b: Report, world: World) -> str | None:
@@ -302,6 +340,7 @@ def _folded(group: list[Report]) -> Report:
         places=frozenset().union(*(r.places for r in group)),
         status=head.status,
         parts=tuple(sorted({*head.parts, *(r.iri for r in rest), *(p for r in rest for p in r.parts)})),
+        published=head.published,
         killed=frozenset().union(*(r.killed for r in group)),
     )
 

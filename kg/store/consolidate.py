@@ -236,6 +236,7 @@ def _reports(rows, same: dict[str, str]) -> list[Report]:
                 places=frozenset(x for r in got for x in r.get("location", ())),
                 status=ev["status"],
                 parts=tuple(sorted(parts[iri])),
+                published=ev["published"],
                 killed=frozenset(
                     x for e in (iri, *parts[iri]) if events[e]["cls"] == _KILLING for x in roles[e].get("victim", ())
                 ),

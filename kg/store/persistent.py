@@ -182,8 +182,20 @@ class PersistentStore:
         """Work out the incidents and actor merges of everything stored again (after a
         build: :mod:`kg.store.consolidate`); returns what to tell the user."""
         graph, incidents = consolidate(self.ox, undone=read_undone(self.path))
-        self.put(graph, MERGES_GRAPH, force=True)
+        g = ox.NamedNode(MERGES_GRAPH)
+        new = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph}
+        old = {q.triple for q in self.ox.quads_for_pattern(None, None, None, g)}
+        gone, added = old - new, new - old
+        if gone or added:  # one transaction, and only what changed: most builds move a few joins
+            held_elsewhere = {t for t in gone if any(q.graph_name not in (g, _DEFAULT) for q in self._anywhere(t))}
+            nt = lambda ts: ox.serialize(sorted(ts, key=str), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")  # noqa: E731
+            parts = [f"DELETE DATA {{ GRAPH {g} {{\n{nt(gone)}}}\n{nt(gone - held_elsewhere)}}}"] if gone else []
+            parts += [f"INSERT DATA {{ GRAPH {g} {{\n{nt(added)}}}\n{nt(added)}}}"] if added else []
+            self.ox.update(" ;\n".join(parts))
         return incident_lines(incidents, graph)
+
+    def _anywhere(self, t: ox.Triple):
+        return self.ox.quads_for_pattern(t.subject, t.predicate, t.object, None)
 
     def remove(self, article: str) -> bool:
         """Drop one article's graph (and what only it said from the default graph); False if absent."""
