@@ -169,6 +169,10 @@ def test_a_store_built_in_two_halves_has_the_incidents_and_iris_of_one_build(tmp
     assert at_once == incidents(tmp_path / "halves")
     assert sorted(at_once.values())[-1] == 2  # the two reports of the Mosul strike
 
+    analysis = json.loads(kg("analyze", str(tmp_path / "once"), "--format", "json").stdout)
+    (reported,) = analysis["incidents"]  # the one incident two articles report
+    assert reported["reports"] == 2 and "Mosul" in reported["label"]
+
     merges = kg("merges", str(tmp_path / "once"), "--format", "json")
     rows = json.loads(merges.stdout)
     spelled = [r for r in rows if r["kind"] == "actor"]

@@ -34,10 +34,17 @@ def _annotated(G: nx.Graph, seed: int) -> tuple[nx.Graph, dict]:
 
 
 def build_report(
-    G: nx.Graph, *, top: int = 10, seed: int = 0, path: tuple[str, str] | None = None, contested=None
+    G: nx.Graph,
+    *,
+    top: int = 10,
+    seed: int = 0,
+    path: tuple[str, str] | None = None,
+    contested=None,
+    incidents: list[dict] | None = None,
 ) -> dict:
     """Everything ``kg analyze`` prints, as plain data; ``top`` bounds the actor lists.
-    ``contested``: the :class:`kg.analyze.contested.Contest` list of the graph, if asked."""
+    ``contested``: the :class:`kg.analyze.contested.Contest` list of the graph, if asked;
+    ``incidents``: the incidents most articles report (:func:`kg.store.merges.reported_incidents`)."""
     H, found = _annotated(G, seed)
     label = lambda n: H.nodes[n].get("label", str(n))  # noqa: E731
     ranked = sorted(H, key=lambda n: (-H.nodes[n]["pagerank"], label(n)))
@@ -101,6 +108,8 @@ def build_report(
         report["path"] = metrics.shortest_path(G, *path)
     if contested is not None:
         report["contested"] = [c.as_dict() for c in contested]
+    if incidents is not None:
+        report["incidents"] = incidents
     return report
 
 
@@ -204,6 +213,12 @@ def format_report(report: dict, fmt: str = "table") -> str:
             "or reports of one event naming different agents or death tolls)",
             ["kind", "fact", "sides (what each source says, who says it, the article)"],
             [[c["kind"], c["fact"], "; ".join(_side(s) for s in c["sides"])] for c in report["contested"]],
+        )
+    if "incidents" in report:
+        section(
+            f"Incidents several articles report: {len(report['incidents'])} listed (kg merges says why)",
+            ["incident", "reports"],
+            [[i["label"], i["reports"]] for i in report["incidents"]],
         )
     return doc.text()
 

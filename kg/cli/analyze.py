@@ -9,6 +9,7 @@ from kg.analyze import build_report, format_report, project_file
 from kg.analyze.contested import contested
 from kg.analyze.report import FORMATS
 from kg.cli import add_time_options, add_trust_options, example_epilog, trust_from_args
+from kg.store.merges import reported_incidents
 from kg.store.source import open_store
 
 
@@ -51,7 +52,12 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.graph)  # read once, for the network and the contested facts
     G = project_file(store, trust=trust_from_args(args))
     report = build_report(
-        G, top=args.top, seed=args.seed, path=tuple(args.path) if args.path else None, contested=contested(store)
+        G,
+        top=args.top,
+        seed=args.seed,
+        path=tuple(args.path) if args.path else None,
+        contested=contested(store),
+        incidents=reported_incidents(store, args.top),
     )
     sys.stdout.write(format_report(report, args.format))
     return 0

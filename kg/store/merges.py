@@ -84,3 +84,21 @@ def set_undone(path: str | Path, iris: list[str], *, undo: bool = True) -> list[
             undone -= set(iris)
         write_undone(path, undone)
         return store.consolidate()
+
+
+_REPORTED = """
+SELECT ?i ?label ?n ?day WHERE {
+  ?i a kg:Incident ; rdfs:label ?label ; kg:reportCount ?n .
+  OPTIONAL { ?i dcterms:date ?day }
+  FILTER (?n > 1)
+}"""
+
+
+def reported_incidents(source, top: int = 10) -> list[dict]:
+    """The incidents most articles report (two or more), most first: label, reports, IRI."""
+    store = open_store(source)
+    rows = {
+        s["i"].value: {"iri": s["i"].value, "label": s["label"].value, "reports": int(s["n"].value)}
+        for s in store.query(_REPORTED, prefixes=PREFIXES, use_default_graph_as_union=True)
+    }
+    return sorted(rows.values(), key=lambda r: (-r["reports"], r["label"], r["iri"]))[:top]
