@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA
+from rdflib import Graph
 
 from kg.analyze.contested import contested
 from kg.extract.counts import count
+from kg.rdf.validate import validate
 from kg.resolve.incidents import Report, World, fold, group, same_incident
 
 STRIKE = "https://w3id.org/kg-news/ontology#AirStrike"
@@ -223,6 +225,8 @@ def test_two_outlets_giving_different_death_tolls_for_one_bombing_are_both_kept(
         ("31 killed", "paper-2024-03-11"),
     }
     assert toll.fact == "Killing on 2024-03-09"
+    conforms, report = validate(Graph().parse(graph, format="turtle"))  # incidents, merges, tolls: the shapes
+    assert conforms, report
 
 
 @pytest.mark.slow
