@@ -15,6 +15,7 @@ from conftest import DATA
 from rdflib import Graph
 
 from kg.analyze.contested import contested
+from kg.eval.reports import bcubed
 from kg.extract.counts import count
 from kg.rdf.validate import validate
 from kg.resolve.incidents import Report, World, fold, group, same_incident
@@ -248,3 +249,19 @@ def test_kg_diff_shows_an_incident_a_later_article_reports_again(tmp_path):
     assert any("Kirkuk" in i["label"] for i in incidents["added"])
     table = kg("diff", str(before), str(store)).stdout
     assert "Incidents more or fewer articles report (1)" in table
+
+
+def test_bcubed_scores_each_item_by_the_share_of_its_cluster_that_is_right():
+    items = ["a", "b", "c"]
+    gold = {"a": 1, "b": 1, "c": 2}
+    assert bcubed(items, gold, {"a": "x", "b": "x", "c": "y"}) == (1.0, 1.0)
+    p, r = bcubed(items, gold, {"a": "x", "b": "y", "c": "y"})
+    assert (round(p, 3), round(r, 3)) == (0.667, 0.667)
+
+
+@pytest.mark.slow
+def test_kg_eval_reports_scores_incidents_and_checks_two_builds_agree():
+    out = kg("eval", "reports", str(DATA / "incidents"))
+    assert out.returncode == 0, out.stderr
+    assert "B-cubed precision 100.0  recall 100.0" in out.stdout
+    assert "built at once and in two halves: the same incidents, IRIs and reports" in out.stdout

@@ -192,14 +192,14 @@ def _score(gold, texts, events, incidents) -> IncidentScore:
     gold_of = {item: item[1] for item in items}
     sys_of = {item: system.get(item, ("alone", item)) for item in items}
     score = IncidentScore(items=len(items), aligned=len(system), gold_events=len(gold))
-    score.precision, score.recall = _bcubed(items, gold_of, sys_of)
+    score.precision, score.recall = bcubed(items, gold_of, sys_of)
     score.kg_incidents = len(set(system.values()))
     score.all_incidents = len(incidents)
     score.several = sum(
         1 for i, members in incidents.items() if len({m.split("/event/")[1].split("/")[0] for m in members}) > 1
     )
-    score.baseline_apart = _bcubed(items, gold_of, {item: item for item in items})
-    score.baseline_family = _bcubed(items, gold_of, {item: families.get(_type(gold, item[1])) for item in items})
+    score.baseline_apart = bcubed(items, gold_of, {item: item for item in items})
+    score.baseline_family = bcubed(items, gold_of, {item: families.get(_type(gold, item[1])) for item in items})
     for event in gold:
         got = defaultdict(list)
         for report in event.reports:
@@ -217,7 +217,8 @@ def _type(gold: list[GoldEvent], event_id: str) -> str:
     return next(e.type for e in gold if e.id == event_id)
 
 
-def _bcubed(items, gold_of, sys_of) -> tuple[float, float]:
+def bcubed(items, gold_of, sys_of) -> tuple[float, float]:
+    """B-cubed (precision, recall) of the clusters ``sys_of`` gives ``items`` against ``gold_of``'s."""
     by_gold, by_sys = defaultdict(set), defaultdict(set)
     for item in items:
         by_gold[gold_of[item]].add(item)
