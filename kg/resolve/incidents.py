@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from kg.ontology import incident_iri, merge_iri
@@ -327,20 +327,13 @@ def _folded(group: list[Report]) -> Report:
         return group[0]
     head = min(group, key=lambda r: (r.dated_by != "text", -len(r.participants), r.iri))
     rest = [r for r in group if r is not head]
-    return Report(
-        iri=head.iri,
-        article=head.article,
-        cls=head.cls,
-        family=head.family,
-        when=head.when,
-        dated_by=head.dated_by,
+    return replace(
+        head,
         agents=frozenset().union(*(r.agents for r in group)),
         targets=frozenset().union(*(r.targets for r in group)),
         victims=frozenset().union(*(r.victims for r in group)),
         places=frozenset().union(*(r.places for r in group)),
-        status=head.status,
         parts=tuple(sorted({*head.parts, *(r.iri for r in rest), *(p for r in rest for p in r.parts)})),
-        published=head.published,
         killed=frozenset().union(*(r.killed for r in group)),
     )
 
