@@ -125,9 +125,11 @@ def write_undone(directory: str | Path, iris: set[str]) -> Path:
 def _actor_merges(rows, undone: frozenset[str]) -> list[ActorMerge]:
     """Spellings of one name joined first, then short forms to the one full name."""
     actors: dict[str, Entity] = {}
-    for s in rows(_ACTORS):
+    # an actor typed two ways by two articles is read as the class that sorts first, so
+    # that the joins never depend on the order the store answers in
+    for s in sorted(rows(_ACTORS), key=lambda s: (s["x"].value, s["cls"].value)):
         iri = s["x"].value
-        if iri in actors:  # an actor of two classes: its first is enough to join names
+        if iri in actors:
             continue
         wikidata = s["same"].value if s["same"] is not None else None
         articles = tuple(range(int(s["articles"].value)))  # only their number counts here
