@@ -811,3 +811,23 @@ def test_extract_events_plover_acts(pipeline, text, trigger, cls, agents, target
 )
 def test_extract_events_no_plover_act_without_its_syntax(pipeline, text):
     assert not [e for e in _full(_extract(pipeline, text)) if e["cls"] in ("Rejection", "Agreement")]
+
+
+@slow
+def test_extract_events_weapons_launched_at_a_target_are_an_attack_and_a_product_launch_is_not(pipeline):
+    events = _events(_extract(pipeline, "The Lantern Front launched rockets at an army base in Kassala on Monday."))
+    attack = _find(events, "Attack", "launched")
+    assert attack["agent"] == ["Lantern Front"] and attack["location"] == ["Kassala"]
+    assert _events(_extract(pipeline, "Orvex launched a new phone and a campaign in Kassala on Monday.")) == []
+
+
+@slow
+def test_extract_events_what_came_under_fire_is_the_target(pipeline):
+    events = _events(_extract(pipeline, "A police convoy came under fire near Kassala on Monday."))
+    assert _find(events, "Attack", "fire")["target"] == ["A police convoy"]
+
+
+@slow
+def test_extract_events_a_date_inside_the_event_phrase_dates_it_even_when_tagged_a_place(pipeline):
+    strike = _one(_dated(pipeline, "Officials called it a reply to the Jan. 3 strike on the port."), "strike")
+    assert strike["time"] == ["2024-01-03"]

@@ -438,13 +438,13 @@ class ArgumentReader:
                 for m in self._place_mentions(p)
             ]
             d.times += syn.time_expressions(head)
-        elif tok.dep_ == "dobj" and head.lemma_.lower() in lex.EXPERIENCER_VERBS:
-            # "13 people suffered injuries", "he survived an attack"
+        elif (verb := _undergoing_verb(tok)) is not None:
+            # "13 people suffered injuries", "he survived an attack", "the base came under fire"
             d.patients += [
-                m for c in head.children if c.dep_ == "nsubj" for m in self._participants(c, d, "patient", owners=True)
+                m for c in verb.children if c.dep_ == "nsubj" for m in self._participants(c, d, "patient", owners=True)
             ]
-            d.times += syn.time_expressions(head)
-            d.places += syn.places(head)
+            d.times += syn.time_expressions(verb)
+            d.places += syn.places(verb)
 
     def _participants(self, tok, d: Draft, role: str, *, owners: bool = False) -> list[Mention]:
         """Who the noun phrase headed by ``tok`` stands for as ``d``'s agent or patient.
@@ -738,3 +738,14 @@ def _description_class(tok) -> str:
     if lemma in lex.PLACE_NOUNS and not is_person(tok):
         return ONT + "Place"
     return ONT + "Person"
+
+
+def _undergoing_verb(tok):
+    """The verb whose subject undergoes the event noun ``tok``: "suffered injuries",
+    "survived an attack" (its object), "came under fire" (under it); else None."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in lex.EXPERIENCER_VERBS:
+        return head
+    if tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in lex.UNDERGOING_VERBS:
+        return head.head
+    return None

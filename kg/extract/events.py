@@ -35,7 +35,7 @@ from kg.extract.claims import find_claims
 from kg.extract.event_args import KEPT_WITHOUT_NAMES, ArgumentReader, Draft
 from kg.extract.event_discourse import _group, aliases, antecedent, key, link_casualties, merge_reported_attacks
 from kg.extract.syntax import Syntax, sentence_span
-from kg.extract.timex import XSD_DATE, resolve_time
+from kg.extract.timex import MONTHS, XSD_DATE, resolve_time
 from kg.extract.triggers import ATTACKS, HARMS, PERFORMATIVE, in_question, question_sentence, trigger_class
 from kg.nlp import lexicon as lex
 from kg.ontology import ONT
@@ -175,7 +175,7 @@ class EventFinder:
             strike = self.drafts[d.during.i]
             agents = d.agents or strike.agents
             places = d.places or strike.places
-            times = d.times or strike.times
+            times = d.times or strike.times or _dated_modifier(strike.token)
         else:
             agents, places, times = d.agents, d.places, d.times
         if not times:
@@ -186,6 +186,8 @@ class EventFinder:
             )
         if not times and cls in PERFORMATIVE:
             times = _report_times(self.syn, d.token)
+        if not times:
+            times = _dated_modifier(d.token)  # "the Jan. 3 US strike" (the parser may call it a place)
         if not times and _definite(d.token):
             # "...killed a leader on Thursday. Five civilians were also killed in the raids."
             times = self._times_just_before(d)
@@ -254,6 +256,19 @@ class EventFinder:
 def _kin(a: str, b: str) -> bool:
     """Events of one kind, for a definite mention: attacks and the harms they do are one."""
     return _group(a) == _group(b) or ({a, b} <= {*ATTACKS, *HARMS})
+
+
+def _dated_modifier(tok) -> list:
+    """A date that modifies an event noun inside its own phrase ("the Jan. 3 strike",
+    "the 14 October bombing"), read by its month word: the entity recogniser sometimes
+    tags such a date a place."""
+    if tok.pos_ != "NOUN":
+        return []
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("nmod", "compound", "npadvmod") and c.lower_.rstrip(".") in MONTHS:
+            words = sorted(c.subtree, key=lambda w: w.i)
+            return [(tok.doc[words[0].i : words[-1].i + 1], "")]
+    return []
 
 
 def _definite(tok) -> bool:

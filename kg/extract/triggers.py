@@ -70,7 +70,9 @@ def trigger_class(tok) -> str | None:
     predicative = is_predicative(tok) and cls in HARMS
     if lemma in lex.PREDICATIVE_TRIGGERS and not (predicative or tok.pos_ == "NOUN"):
         return None
-    if lemma in lex.VERB_ONLY_TRIGGERS and not (is_verb or adjectival):
+    if lemma in lex.VERB_ONLY_TRIGGERS and not (is_verb or adjectival or _come_under(tok)):
+        return None
+    if lemma == "launch" and not _launches_a_weapon(tok):
         return None
     if lemma in lex.NOUN_ONLY_TRIGGERS and tok.pos_ != "NOUN":
         return None
@@ -226,6 +228,19 @@ def _device_went_off(verb) -> bool:
         return True
     return any(
         s.pos_ == "PRON" or s.lemma_.lower() in lex.DEVICE_NOUNS or s.lower_ in lex.DEVICE_NOUNS for s in subjects
+    )
+
+
+def _come_under(tok) -> bool:
+    """ "came under fire": the noun "fire" is an attack in this phrase only."""
+    head = tok.head
+    return tok.pos_ == "NOUN" and head.lower_ == "under" and head.head.lemma_.lower() in lex.UNDERGOING_VERBS
+
+
+def _launches_a_weapon(tok) -> bool:
+    """ "launched missiles at", "rockets were launched": a weapon, not a campaign or a product."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lex.LAUNCHED_WEAPONS for c in tok.children
     )
 
 

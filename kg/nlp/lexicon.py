@@ -312,6 +312,7 @@ EVENT_TRIGGERS = {
     "shoot": "Attack",
     "shooting": "Attack",
     "fire": "Attack",
+    "launch": "Attack",  # only with a weapon launched (LAUNCHED_WEAPONS)
     "hit": "Attack",
     "explosion": "Attack",
     "explode": "Attack",
@@ -424,13 +425,20 @@ COUNT_NOUNS = frozenset({"toll"})
 # verbs whose subject is the one harmed, not the one harming ("three people died")
 PATIENT_SUBJECT_VERBS = frozenset({"die", "perish"})
 # verbs whose object is the device used, not the target ("detonated a bomb", "fired rockets")
-DEVICE_OBJECT_VERBS = frozenset({"detonate", "explode", "blow", "plant", "fire"})
+DEVICE_OBJECT_VERBS = frozenset({"detonate", "explode", "blow", "plant", "fire", "launch"})
 # verbs aimed "at" someone or something: what they are fired at is the target, even a place
-AIMED_VERBS = frozenset({"fire", "shoot", "aim", "target"})
+AIMED_VERBS = frozenset({"fire", "shoot", "aim", "target", "launch"})
 # verbs whose subject, used without an object, is the device ("the bomb exploded")
 EXPLODING_VERBS = frozenset({"detonate", "explode"})
 # verbs whose subject undergoes the event their object names ("suffered injuries")
 EXPERIENCER_VERBS = frozenset({"suffer", "sustain", "survive", "receive"})
+# verbs whose subject undergoes the event "under" them names ("the base came under fire")
+UNDERGOING_VERBS = frozenset({"come"})
+# what is launched in an attack: "launched missiles at two bases" (not "launched a campaign")
+LAUNCHED_WEAPONS = frozenset(
+    "missile missiles rocket rockets drone drones projectile projectiles torpedo torpedoes mortar mortars "
+    "salvo salvos barrage barrages".split()
+)
 # verbs that say an event happened, where their subject (the event) happened
 # ("the worst explosion was at the station", "shooting broke out in the old town")
 OCCURRENCE_VERBS = frozenset("be occur happen take break begin start continue erupt resume".split())
