@@ -184,7 +184,10 @@ def test_a_store_built_in_two_halves_has_the_incidents_and_iris_of_one_build(tmp
         [("Fareed Osmani", "Farid Osmani")],
     )
     join = next(r for r in rows if r["kind"] == "incident")
-    undo = kg("merges", str(tmp_path / "once"), "--undo", join["iri"])
+    listed = kg("merges", str(tmp_path / "once")).stdout
+    short = join["iri"].rsplit("/", 1)[-1]
+    assert f"id:  {short}" in listed and "why: same kind of event (ASSAULT)" in listed
+    undo = kg("merges", str(tmp_path / "once"), "--undo", short)
     assert undo.returncode == 0, undo.stderr
     assert sorted(incidents(tmp_path / "once").values())[-1] == 1
     # a later build into the store keeps it undone

@@ -21,7 +21,7 @@ def add_parser(subparsers) -> None:
         epilog=example_epilog(
             "kg merges kgstore                            # every join, with its reason",
             "kg merges out/graph.ttl --kind actor",
-            "kg merges kgstore --undo https://w3id.org/kg-news/merge/65db300a9a756f3a",
+            "kg merges kgstore --undo 65db300a9a756f3a         # the id kg merges prints",
             "kg merges kgstore --format json | jq '.[].reason'",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -30,7 +30,9 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--kind", choices=["incident", "actor"], default=None, help="list only joins of this kind")
     parser.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
     action = parser.add_mutually_exclusive_group()
-    action.add_argument("--undo", nargs="+", metavar="MERGE", default=None, help="keep these joins undone (a store)")
+    action.add_argument(
+        "--undo", nargs="+", metavar="MERGE", default=None, help="keep these joins undone (a store; id or IRI)"
+    )
     action.add_argument("--redo", nargs="+", metavar="MERGE", default=None, help="let kg make these joins again")
     parser.set_defaults(func=run)
 
@@ -53,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.kind}: {r.merged_label}  ->  {r.into_label}")
         print(f"  why: {r.reason}")
-        print(f"  id:  {r.iri}")
+        print(f"  id:  {r.iri.rsplit('/', 1)[-1]}")
     return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ontology import MERGE_BASE
 from kg.rdf.vocab import PREFIXES
 from kg.store.consolidate import read_undone, write_undone
 from kg.store.persistent import PersistentStore, is_store
@@ -65,13 +66,14 @@ def list_merges(source: str | Path) -> list[MergeRow]:
 
 
 def set_undone(path: str | Path, iris: list[str], *, undo: bool = True) -> list[str]:
-    """Undo (or redo) the merges ``iris`` in the store at ``path``, and work the merges
-    out again; returns what the consolidation says."""
+    """Undo (or redo) the merges ``iris`` (IRIs, or the ids ending them) in the store at
+    ``path``, and work the merges out again; returns what the consolidation says."""
     if not is_store(path):
         raise InputError(
             f"'{path}' is not a kg store: undoing a merge needs one (`kg build ... --store DIR`), "
             "where the undone merges are kept for every later build"
         )
+    iris = [iri if "/" in iri else MERGE_BASE + iri for iri in iris]  # the id alone, as `kg merges` prints it
     with PersistentStore.open(path, write=True) as store:
         undone = set(read_undone(path))
         if undo:
