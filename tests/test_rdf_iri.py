@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import RDFS, Graph
@@ -45,3 +46,16 @@ def test_rdf_iri_distinct_names_stay_distinct():
     assert entity_iri("Hezbollah") != entity_iri("Kataib Hezbollah")
     long_a, long_b = "x" * 300 + "a", "x" * 300 + "b"
     assert entity_iri(long_a) != entity_iri(long_b)
+
+
+@pytest.mark.slow
+def test_a_builds_triples_are_the_article_graphs_in_the_same_order(example_result):
+    """Files and stores get the article's triples without an rdflib graph: the same
+    triples, in the order rdflib's triples-only store gives, so Turtle stays byte-identical."""
+    from kg.rdf.build import TRIPLES_ONLY, article_graph, article_triples
+
+    for resolved in example_result.extractions:
+        triples = article_triples(resolved)
+        graph = article_graph(resolved, store=TRIPLES_ONLY)
+        assert list(triples) == list(graph) and len(triples) == len(graph) > 100
+        assert triples.identifier == graph.identifier

@@ -16,7 +16,7 @@ from rdflib import Dataset
 
 from kg.builder.summary import BuildSummary
 from kg.ontology import MERGES_GRAPH
-from kg.rdf.build import TRIPLES_ONLY, add_article, article_graph
+from kg.rdf.build import add_article, article_triples
 from kg.resolve import EntityTable
 from kg.store.consolidate import consolidate, incident_lines
 from kg.store.formats import FORMATS, bind_prefixes
@@ -59,8 +59,8 @@ class GraphFileSink(Sink):
         self.graphs = stack.enter_context(GraphSink(named=FORMATS[self.fmt].named))
 
     def add(self, resolved: ResolvedArticle) -> None:
-        graph = article_graph(resolved, store=TRIPLES_ONLY)
-        self.graphs.add(graph, str(graph.identifier))
+        triples = article_triples(resolved)
+        self.graphs.add(triples, str(triples.identifier))
 
     def finish(self, summary: BuildSummary) -> list[Path]:
         self.graphs.flush()
@@ -100,11 +100,11 @@ class StoreSink(Sink):
         self.store = stack.enter_context(PersistentStore.open(self.path, write=True, create=True))
 
     def add(self, resolved: ResolvedArticle) -> None:
-        graph = article_graph(resolved, store=TRIPLES_ONLY)
-        outcome = self.store.put(graph, force=self.rebuild)
+        triples = article_triples(resolved)
+        outcome = self.store.put(triples, force=self.rebuild)
         self.counts[outcome] += 1
         if self.on_article:
-            self.on_article(str(graph.identifier), outcome)
+            self.on_article(str(triples.identifier), outcome)
 
     def finish(self, summary: BuildSummary) -> list[Path]:
         summary.output_lines += self.store.consolidate()

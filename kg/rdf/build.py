@@ -43,10 +43,33 @@ def content_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class ArticleGraphBuilder:
-    """Writes one resolved article's triples into ``graph``."""
+class Triples:
+    """An article's triples in the order rdflib's triples-only store would give them
+    (subject by subject, each predicate's objects together), without a graph's indexes:
+    what a build writes to a file or a store, where nothing is looked up."""
 
-    def __init__(self, graph: Graph, resolved: ResolvedArticle):
+    def __init__(self, identifier: URIRef):
+        self.identifier = identifier
+        self._spo: dict = {}
+
+    def add(self, triple: tuple) -> None:
+        s, p, o = triple
+        self._spo.setdefault(s, {}).setdefault(p, {})[o] = None
+
+    def __iter__(self):
+        for s, po in self._spo.items():
+            for p, objects in po.items():
+                for o in objects:
+                    yield s, p, o
+
+    def __len__(self) -> int:
+        return sum(len(objects) for po in self._spo.values() for objects in po.values())
+
+
+class ArticleGraphBuilder:
+    """Writes one resolved article's triples into ``graph`` (an rdflib Graph, or :class:`Triples`)."""
+
+    def __init__(self, graph: Graph | Triples, resolved: ResolvedArticle):
         self.r = resolved
         self.ex = resolved.extraction
         self.article = URIRef(mint.article_iri(self.ex.article.id))
@@ -54,7 +77,7 @@ class ArticleGraphBuilder:
         self.mentions = {m.id: m for m in self.ex.mentions}
         self.extractors: set[str] = set()
 
-    def build(self) -> Graph:
+    def build(self) -> Graph | Triples:
         self._article()
         for iri in sorted(set(self.r.mention_entity.values())):
             self._entity(iri)
@@ -285,6 +308,12 @@ def article_graph(resolved: ResolvedArticle, *, store: str = "default") -> Graph
     ``store=TRIPLES_ONLY`` is faster for callers that only read the triples back.
     """
     return ArticleGraphBuilder(Graph(store=store, identifier=article_iri(resolved)), resolved).build()
+
+
+def article_triples(resolved: ResolvedArticle) -> Triples:
+    """The triples of one article, for a file or a store: no rdflib graph is built
+    (:func:`article_graph` when an rdflib object is wanted)."""
+    return ArticleGraphBuilder(Triples(article_iri(resolved)), resolved).build()
 
 
 def add_article(dataset: Dataset, resolved: ResolvedArticle) -> Graph:

@@ -69,6 +69,23 @@ def to_ox(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+class OxTerms:
+    """:func:`to_ox` with memory: an article names the same IRIs hundreds of times."""
+
+    def __init__(self, convert=to_ox, limit: int = 200_000):
+        self._seen: dict = {}
+        self._convert = convert
+        self._limit = limit
+
+    def __call__(self, term):
+        found = self._seen.get(term)
+        if found is None:
+            if len(self._seen) >= self._limit:
+                self._seen.clear()
+            found = self._seen[term] = self._convert(term)
+        return found
+
+
 def from_ox(term):
     """The rdflib term for a pyoxigraph term (simple literals stay plain, as rdflib reads them)."""
     if isinstance(term, ox.NamedNode):

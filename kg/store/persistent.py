@@ -53,10 +53,10 @@ from rdflib import Dataset, Graph, URIRef
 from kg.atomic import atomic_path
 from kg.errors import GraphError
 from kg.ontology import MERGES_GRAPH
-from kg.rdf.build import TRIPLES_ONLY, article_graph
+from kg.rdf.build import Triples, article_triples
 from kg.rdf.vocab import KG, PREFIXES
 from kg.store.consolidate import consolidate, incident_lines, read_undone
-from kg.store.formats import bind_prefixes, checked_format, format_for
+from kg.store.formats import OxTerms, bind_prefixes, checked_format, format_for
 from kg.store.formats import to_ox as convert
 from kg.types import ResolvedArticle
 
@@ -103,6 +103,7 @@ class PersistentStore:
         self.path = path
         self.ox = store
         self.writable = writable
+        self._terms = OxTerms(to_ox)
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -149,8 +150,9 @@ class PersistentStore:
         return self.path / DATABASE
 
     # -- writing -----------------------------------------------------------------------
-    def put(self, graph: Graph, name: str | None = None, *, force: bool = False) -> str:
+    def put(self, graph: Graph | Triples, name: str | None = None, *, force: bool = False) -> str:
         """Store one article's graph under ``name`` (default: the graph's identifier).
+        ``graph`` is an rdflib Graph or the :class:`kg.rdf.build.Triples` a build makes.
 
         Returns ADDED, REPLACED or UNCHANGED. The article's ``kg:contentHash`` decides:
         the stored hash equal to the new one leaves the store as it was (unless
@@ -160,10 +162,12 @@ class PersistentStore:
         if not self.writable:
             raise GraphError(f"The store '{self.path}' is open read-only")
         name = str(name or graph.identifier)
-        new_hash = graph.value(URIRef(name), KG.contentHash)
+        article = URIRef(name)
+        new_hash = next((o for s, p, o in graph if p == KG.contentHash and s == article), None)
         if not force and new_hash is not None and self.content_hash(name) == str(new_hash):
             return UNCHANGED
-        triples = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph}
+        term = self._terms
+        triples = {ox.Triple(term(s), term(p), term(o)) for s, p, o in graph}
         if any(isinstance(t, ox.BlankNode) for tr in triples for t in (tr.subject, tr.object)):
             raise GraphError(f"The graph of <{name}> has blank nodes; a store needs every node named by an IRI")
         g = ox.NamedNode(name)
@@ -176,7 +180,7 @@ class PersistentStore:
 
     def add_resolved(self, resolved: ResolvedArticle, *, force: bool = False) -> str:
         """Build the graph of one resolved article and :meth:`put` it."""
-        return self.put(article_graph(resolved, store=TRIPLES_ONLY), force=force)
+        return self.put(article_triples(resolved), force=force)
 
     def consolidate(self) -> list[str]:
         """Work out the incidents and actor merges of everything stored again (after a

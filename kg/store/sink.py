@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.atomic import atomic_path
 from kg.rdf.vocab import PREFIXES
-from kg.store.formats import checked_format, from_ox, to_ox
+from kg.store.formats import OxTerms, checked_format, from_ox, to_ox
 
 SPILL_QUADS = 500_000
 
@@ -33,15 +33,18 @@ class GraphSink:
 
     def __init__(self, *, named: bool, spill: int = SPILL_QUADS):
         self.store = ox.Store()
+        self._terms = OxTerms()
         self.named = named
         self.spill = spill
         self.added = 0  # quads added, duplicates included
         self.directory: str | None = None
         self._pending: list = []
 
-    def add(self, graph: Graph, name: str) -> None:
+    def add(self, graph: Iterable[tuple], name: str) -> None:
+        """Add the triples of ``graph`` (an rdflib Graph or :class:`kg.rdf.build.Triples`) as graph ``name``."""
         g = ox.NamedNode(name) if self.named else ox.DefaultGraph()
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]
+        term = self._terms
+        quads = [ox.Quad(term(s), term(p), term(o), g) for s, p, o in graph]
         self.added += len(quads)
         if self.directory is None and self.added > self.spill:
             self.directory = tempfile.mkdtemp(prefix="kg-sink-")
