@@ -831,3 +831,9 @@ def test_extract_events_what_came_under_fire_is_the_target(pipeline):
 def test_extract_events_a_date_inside_the_event_phrase_dates_it_even_when_tagged_a_place(pipeline):
     strike = _one(_dated(pipeline, "Officials called it a reply to the Jan. 3 strike on the port."), "strike")
     assert strike["time"] == ["2024-01-03"]
+
+
+@slow
+def test_extract_events_a_harm_in_the_lede_takes_the_day_of_the_attack_that_did_it(pipeline):
+    events = _dated(pipeline, "Two guards were killed when a drone hit a depot near Kassala on Sunday.", "2024-06-12")
+    assert _one(events, "killed")["time"] == _one(events, "hit")["time"] == ["2024-06-09"]

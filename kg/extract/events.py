@@ -340,14 +340,26 @@ def _dated_by_the_article(syn: Syntax, events: list[EventMention], published) ->
     doc = syn.doc
     lede = next(iter(doc.sents))
     dated = {ev.id for ev in events if any(a.role == ONT + "time" for a in ev.arguments)}
+    # a harm told with the attack that did it ("three soldiers were killed when a drone hit
+    # the base on Sunday") happened when the attack did, not on the article's day
+    attack_times = [
+        a
+        for ev in events
+        if ev.sentence.start == lede.start_char and ev.cls.rsplit("#", 1)[-1] in ATTACKS
+        for a in ev.arguments
+        if a.role == ONT + "time" and a.span is not None
+    ]
     out, done = [], set()
     for ev in events:
         if ev.id not in dated and ev.id not in done and ev.sentence.start == lede.start_char and _simple_past(doc, ev):
             done.add(ev.id)
-            day = published + _offset(doc, ev)
-            ev = replace(
-                ev, arguments=(*ev.arguments, Argument(ONT + "time", value=day.isoformat(), datatype=XSD_DATE))
-            )
+            harm = ev.cls.rsplit("#", 1)[-1] in HARMS
+            if harm and len({a.value for a in attack_times}) == 1:
+                ev = replace(ev, arguments=(*ev.arguments, attack_times[0]))
+            else:
+                day = published + _offset(doc, ev)
+                dated_by = Argument(ONT + "time", value=day.isoformat(), datatype=XSD_DATE)
+                ev = replace(ev, arguments=(*ev.arguments, dated_by))
         out.append(ev)
     return out
 
