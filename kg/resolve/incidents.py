@@ -356,25 +356,6 @@ def _interval(report: Report) -> str:
     return text + (" by its article's date" if report.dated_by == "article" else "")
 
 
-def interval(value: str, datatype: str) -> tuple[date, date] | None:
-    """The days an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` value covers."""
-    try:
-        if datatype.endswith("#date"):
-            day = date.fromisoformat(value[:10])
-            return day, day
-        if datatype.endswith("#gYearMonth"):
-            year, month = (int(x) for x in value[:7].split("-"))
-            first = date(year, month, 1)
-            last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-            return first, last
-        if datatype.endswith("#gYear"):
-            year = int(value[:4])
-            return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
 def reported(published: date) -> tuple[date, date]:
     """The days a report with no date of its own may be about: the few before its article."""
     return published - timedelta(days=REPORTING_DAYS), published

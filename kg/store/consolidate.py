@@ -26,6 +26,8 @@ from rdflib import RDF, Graph
 
 from kg.atomic import atomic_path
 from kg.errors import GraphError
+from kg.extract.timex import period
+from kg.ingest.dates import parse_date
 from kg.nlp.spelling import variant_key
 from kg.ontology import EVENT_BASE, local
 from kg.rdf.gazetteer import state_bodies
@@ -33,7 +35,7 @@ from kg.rdf.incidents import ActorMerge, merges_graph
 from kg.rdf.schema import plover_families
 from kg.rdf.vocab import KG, PREFIXES
 from kg.resolve.entities import short_forms, spelling_variants
-from kg.resolve.incidents import Incident, Report, World, group, interval, reported
+from kg.resolve.incidents import Incident, Report, World, group, reported
 from kg.types import Entity
 
 UNDONE_FILE = "merges-undone.json"
@@ -204,7 +206,7 @@ def _reports(rows, same: dict[str, str]) -> list[Report]:
         events[iri] = {
             "cls": cls,
             "article": s["article"].value,
-            "published": _date(s["published"]),
+            "published": parse_date(s["published"].value) if s["published"] is not None else None,
             "time": s["time"],
             "text": s["text"] is not None,
             "status": local(s["status"].value) if s["status"] is not None else "asserted",
@@ -254,16 +256,7 @@ def _when(ev: dict) -> tuple[tuple[date, date] | None, str]:
     """
     time = ev["time"]
     if time is not None and ev["text"]:
-        return interval(time.value, time.datatype.value), "text"
+        return period(time.value), "text"
     if ev["published"] is not None:
         return reported(ev["published"]), "article"
     return None, "text"
-
-
-def _date(term) -> date | None:
-    if term is None:
-        return None
-    try:
-        return date.fromisoformat(term.value[:10])
-    except ValueError:
-        return None
