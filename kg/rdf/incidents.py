@@ -9,31 +9,16 @@ gets ``kg:mergedInto`` its full name, so a query can follow it in one step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.ontology import MERGES_GRAPH, local, merge_iri
+from kg.ontology import MERGES_GRAPH, local
 from kg.rdf.build import TRIPLES_ONLY
 from kg.rdf.vocab import KG
-from kg.resolve.incidents import Incident
+from kg.resolve.incidents import Incident, Merge
 
 
-@dataclass(frozen=True)
-class ActorMerge:
-    """An actor known by a short form joined to the one full name that ends so."""
-
-    short: str
-    full: str
-    reason: str
-
-    @property
-    def iri(self) -> str:
-        return merge_iri(self.short, self.full)
-
-
-def merges_graph(incidents: list[Incident], actors: list[ActorMerge], labels: dict[str, str]) -> Graph:
+def merges_graph(incidents: list[Incident], actors: list[Merge], labels: dict[str, str]) -> Graph:
     """The graph of ``incidents`` and ``actors`` (``labels``: place IRI -> its name)."""
     g = Graph(store=TRIPLES_ONLY, identifier=URIRef(MERGES_GRAPH))  # iterates subject by subject
     for incident in incidents:
@@ -48,19 +33,19 @@ def merges_graph(incidents: list[Incident], actors: list[ActorMerge], labels: di
             for event in (report.iri, *report.parts):
                 g.add((node, KG.report, URIRef(event)))
         for join in incident.joins:
-            _merge(g, join.iri, join.report, join.incident, join.reason)
+            _merge(g, join)
     for merge in actors:
-        g.add((URIRef(merge.short), KG.mergedInto, URIRef(merge.full)))
-        _merge(g, merge.iri, merge.short, merge.full, merge.reason)
+        g.add((URIRef(merge.merged), KG.mergedInto, URIRef(merge.into)))
+        _merge(g, merge)
     return g
 
 
-def _merge(g: Graph, iri: str, merged: str, into: str, reason: str) -> None:
-    node = URIRef(iri)
+def _merge(g: Graph, merge: Merge) -> None:
+    node = URIRef(merge.iri)
     g.add((node, RDF.type, KG.Merge))
-    g.add((node, KG.merged, URIRef(merged)))
-    g.add((node, KG.mergedInto, URIRef(into)))
-    g.add((node, KG.reason, Literal(reason)))
+    g.add((node, KG.merged, URIRef(merge.merged)))
+    g.add((node, KG.mergedInto, URIRef(merge.into)))
+    g.add((node, KG.reason, Literal(merge.reason)))
 
 
 def _label(incident: Incident, labels: dict[str, str]) -> str:

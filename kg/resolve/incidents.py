@@ -114,23 +114,24 @@ class World:
 
 
 @dataclass(frozen=True)
-class Join:
-    """A report joining an incident, and why."""
+class Merge:
+    """One join kg made across articles, and why: a report into an incident, or an actor
+    (another spelling, a short form) into another actor."""
 
-    report: str
-    incident: str
+    merged: str
+    into: str
     reason: str
 
     @property
     def iri(self) -> str:
-        return merge_iri(self.report, self.incident)
+        return merge_iri(self.merged, self.into)
 
 
 @dataclass
 class Incident:
     iri: str
     reports: list[Report]
-    joins: list[Join] = field(default_factory=list)
+    joins: list[Merge] = field(default_factory=list)
 
     @property
     def articles(self) -> set[str]:
@@ -206,7 +207,7 @@ def group(reports: Iterable[Report], world: World, *, undone: frozenset[str] = f
     """The incidents ``reports`` make, in the order of their first reports. A report of
     no PLOVER type (a plain statement) is in none.
 
-    ``undone``: IRIs of joins a user undid (:attr:`Join.iri`); those reports stay apart.
+    ``undone``: IRIs of joins a user undid (:attr:`Merge.iri`); those reports stay apart.
 
     A report is tried only against the incidents it could fit (:func:`_keys`: an actor
     that is no state, a state in the same week, a city on the same day), so the cost
@@ -222,7 +223,7 @@ def group(reports: Iterable[Report], world: World, *, undone: frozenset[str] = f
             for n in candidates:
                 incident = incidents[n]
                 reason = incident.fits(report, world)
-                found = Join(report.iri, incident.iri, reason) if reason else None
+                found = Merge(report.iri, incident.iri, reason) if reason else None
                 if found is None or found.iri in undone:
                     continue
                 strength = (incident.ties(report, world), -n)

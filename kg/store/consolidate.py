@@ -31,11 +31,11 @@ from kg.ingest.dates import parse_date
 from kg.nlp.spelling import variant_key
 from kg.ontology import EVENT_BASE, local
 from kg.rdf.gazetteer import state_bodies
-from kg.rdf.incidents import ActorMerge, merges_graph
+from kg.rdf.incidents import merges_graph
 from kg.rdf.schema import plover_families
 from kg.rdf.vocab import KG, PREFIXES
 from kg.resolve.entities import short_forms, spelling_variants
-from kg.resolve.incidents import Incident, Report, World, group, reported
+from kg.resolve.incidents import Incident, Merge, Report, World, group, reported
 from kg.types import Entity
 
 UNDONE_FILE = "merges-undone.json"
@@ -88,7 +88,7 @@ def consolidate(store: ox.Store, *, undone: frozenset[str] = frozenset()) -> tup
         return store.query(sparql, prefixes=PREFIXES, **union)
 
     actors = _actor_merges(rows, undone)
-    same = _followed({m.short: m.full for m in actors})
+    same = _followed({m.merged: m.into for m in actors})
     world = _world(rows)
     incidents = group(_reports(rows, same), world, undone=undone)
     return merges_graph(incidents, actors, world.labels), incidents
@@ -124,7 +124,7 @@ def write_undone(directory: str | Path, iris: set[str]) -> Path:
     return path
 
 
-def _actor_merges(rows, undone: frozenset[str]) -> list[ActorMerge]:
+def _actor_merges(rows, undone: frozenset[str]) -> list[Merge]:
     """Spellings of one name joined first, then short forms to the one full name."""
     actors: dict[str, Entity] = {}
     # an actor typed two ways by two articles is read as the class that sorts first, so
@@ -143,15 +143,15 @@ def _actor_merges(rows, undone: frozenset[str]) -> list[ActorMerge]:
             f"'{a.label}' and '{b.label}' are spellings of one name (transliteration key "
             f"'{variant_key(a.label)}'); '{b.label}' is written in more articles"
         )
-        merges.append(ActorMerge(variant, spelling, reason))
-    joined = {m.short for m in merges if m.iri not in undone}
+        merges.append(Merge(variant, spelling, reason))
+    joined = {m.merged for m in merges if m.iri not in undone}
     people = {iri: e for iri, e in actors.items() if e.cls == _PERSON and iri not in joined}
     for short, full in sorted(short_forms(people).items()):
         reason = (
             f"'{people[short].label}' is a short form of '{people[full].label}', "
             "the one person in the graph whose full name ends so"
         )
-        merges.append(ActorMerge(short, full, reason))
+        merges.append(Merge(short, full, reason))
     return [m for m in merges if m.iri not in undone]
 
 
