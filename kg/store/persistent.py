@@ -187,19 +187,15 @@ class PersistentStore:
         build: :mod:`kg.store.consolidate`); returns what to tell the user."""
         graph, incidents = consolidate(self.ox, undone=read_undone(self.path))
         g = ox.NamedNode(MERGES_GRAPH)
-        new = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph}
+        term = self._terms
+        new = {ox.Triple(term(s), term(p), term(o)) for s, p, o in graph}
         old = {q.triple for q in self.ox.quads_for_pattern(None, None, None, g)}
         gone, added = old - new, new - old
         if gone or added:  # one transaction, and only what changed: most builds move a few joins
-            held_elsewhere = {t for t in gone if any(q.graph_name not in (g, _DEFAULT) for q in self._anywhere(t))}
-            nt = lambda ts: ox.serialize(sorted(ts, key=str), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")  # noqa: E731
-            parts = [f"DELETE DATA {{ GRAPH {g} {{\n{nt(gone)}}}\n{nt(gone - held_elsewhere)}}}"] if gone else []
-            parts += [f"INSERT DATA {{ GRAPH {g} {{\n{nt(added)}}}\n{nt(added)}}}"] if added else []
+            parts = [f"DELETE DATA {{ GRAPH {g} {{\n{_nt(gone)}}}\n{_nt(self._orphans(g, new))}}}"] if gone else []
+            parts += [f"INSERT DATA {{ GRAPH {g} {{\n{_nt(added)}}}\n{_nt(added)}}}"] if added else []
             self.ox.update(" ;\n".join(parts))
         return incident_lines(incidents, graph)
-
-    def _anywhere(self, t: ox.Triple):
-        return self.ox.quads_for_pattern(t.subject, t.predicate, t.object, None)
 
     def remove(self, article: str) -> bool:
         """Drop one article's graph (and what only it said from the default graph); False if absent."""
@@ -280,18 +276,19 @@ class PersistentStore:
         return int(next(iter(self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
 
 
+def _nt(triples) -> str:
+    """Triples as N-Triples text, sorted (the same update for the same triples)."""
+    return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
+
+
 def _replace_update(g: ox.NamedNode, orphans: list, triples: set, *, drop_only: bool = False) -> str:
     """One SPARQL update (one transaction): a reader never sees the article half replaced."""
-
-    def nt(ts) -> str:
-        return ox.serialize(sorted(ts, key=str), format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if ts else ""
-
     parts = []
     if orphans:
-        parts.append(f"DELETE DATA {{\n{nt(orphans)}}}")
+        parts.append(f"DELETE DATA {{\n{_nt(orphans)}}}")
     parts.append(f"DROP SILENT GRAPH {g}")
     if not drop_only:
-        data = nt(triples)
+        data = _nt(triples)
         parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{data}}}\n{data}}}")
     return " ;\n".join(parts)
 
@@ -334,9 +331,8 @@ def apply_update(store: ox.Store, update: str, *, prefixes: dict[str, str] | Non
             for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
         )
     ]
-    nt = lambda ts: ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")  # noqa: E731
-    parts = ([f"DELETE DATA {{\n{nt(gone)}}}"] if gone else []) + (
-        [f"INSERT DATA {{\n{nt(list(after - before))}}}"] if after - before else []
+    parts = ([f"DELETE DATA {{\n{_nt(gone)}}}"] if gone else []) + (
+        [f"INSERT DATA {{\n{_nt(after - before)}}}"] if after - before else []
     )
     if parts:
         store.update(" ;\n".join(parts))
