@@ -41,6 +41,7 @@ from kg.analyze.text import Document, as_json
 from kg.ontology import ENTITY_BASE, EVENT_BASE, local
 from kg.rdf.schema import load_ontology, subclasses
 from kg.rdf.vocab import KG
+from kg.store.merges import incident_rows
 from kg.store.sink import StoreView
 from kg.store.source import open_store
 
@@ -83,7 +84,7 @@ def snapshot(source, *, trust: Trust = DEFAULT_TRUST, seed: int = 0, ontology: G
         network=annotate(G, seed=seed),
         relations=relations,
         events=events,
-        incidents=_incidents(view),
+        incidents={r["iri"]: r for r in incident_rows(view.store)},
         labels=labels,
         articles=sum(1 for _ in view.subjects(RDF.type, KG.Article)),
         balance=metrics.balance(G),
@@ -177,28 +178,8 @@ def _events(view, onto: Graph) -> dict[str, dict]:
     return events
 
 
-def _incidents(view) -> dict[str, dict]:
-    found = {}
-    for node in view.subjects(RDF.type, KG.Incident):
-        reports = view.value(node, KG.reportCount)
-        found[str(node)] = {"iri": str(node), "label": _label(view, str(node)), "reports": int(reports or 0)}
-    return found
-
-
 def _incidents_diff(old: dict, new: dict) -> dict:
-    key = lambda r: (r["label"], r["iri"])  # noqa: E731
-    return {
-        "added": sorted((new[k] for k in set(new) - set(old)), key=key),
-        "removed": sorted((old[k] for k in set(old) - set(new)), key=key),
-        "reports_changed": sorted(
-            (
-                new[k] | {"old_reports": old[k]["reports"]}
-                for k in set(old) & set(new)
-                if old[k]["reports"] != new[k]["reports"]
-            ),
-            key=key,
-        ),
-    }
+    return _changes(old, new, lambda r: (r["label"], r["iri"]), "reports")
 
 
 def _label(view, iri: str) -> str:
@@ -298,16 +279,19 @@ def _ties_diff(old: nx.Graph, new: nx.Graph) -> dict:
             }
         return found
 
-    before, after = ties(old), ties(new)
-    key = lambda t: (t["source_label"], t["target_label"])  # noqa: E731
+    return _changes(ties(old), ties(new), lambda t: (t["source_label"], t["target_label"]), "polarity")
+
+
+def _changes(before: dict, after: dict, key, field: str) -> dict:
+    """Rows added, removed, and those whose ``field`` changed (with ``old_<field>``), each sorted by ``key``."""
     return {
         "added": sorted((after[k] for k in set(after) - set(before)), key=key),
         "removed": sorted((before[k] for k in set(before) - set(after)), key=key),
-        "polarity_changed": sorted(
+        f"{field}_changed": sorted(
             (
-                after[k] | {"old_polarity": before[k]["polarity"]}
+                after[k] | {f"old_{field}": before[k][field]}
                 for k in set(before) & set(after)
-                if before[k]["polarity"] != after[k]["polarity"]
+                if before[k][field] != after[k][field]
             ),
             key=key,
         ),

@@ -88,19 +88,22 @@ def set_undone(path: str | Path, iris: list[str], *, undo: bool = True) -> list[
         return store.consolidate()
 
 
-_REPORTED = """
-SELECT ?i ?label ?n ?day WHERE {
-  ?i a kg:Incident ; rdfs:label ?label ; kg:reportCount ?n .
-  OPTIONAL { ?i dcterms:date ?day }
-  FILTER (?n > 1)
-}"""
+_INCIDENTS = """
+SELECT ?i ?label ?n WHERE { ?i a kg:Incident ; rdfs:label ?label ; kg:reportCount ?n }"""
+
+
+def incident_rows(source, *, min_reports: int = 1) -> list[dict]:
+    """Every incident of a graph file, store or Oxigraph store that at least ``min_reports``
+    articles report, as ``{"iri", "label", "reports"}``, most reported first."""
+    store = open_store(source)
+    rows = {
+        s["i"].value: {"iri": s["i"].value, "label": s["label"].value, "reports": int(s["n"].value)}
+        for s in store.query(_INCIDENTS, prefixes=PREFIXES, use_default_graph_as_union=True)
+        if int(s["n"].value) >= min_reports
+    }
+    return sorted(rows.values(), key=lambda r: (-r["reports"], r["label"], r["iri"]))
 
 
 def reported_incidents(source, top: int = 10) -> list[dict]:
     """The incidents most articles report (two or more), most first: label, reports, IRI."""
-    store = open_store(source)
-    rows = {
-        s["i"].value: {"iri": s["i"].value, "label": s["label"].value, "reports": int(s["n"].value)}
-        for s in store.query(_REPORTED, prefixes=PREFIXES, use_default_graph_as_union=True)
-    }
-    return sorted(rows.values(), key=lambda r: (-r["reports"], r["label"], r["iri"]))[:top]
+    return incident_rows(source, min_reports=2)[:top]
