@@ -27,6 +27,7 @@ from kg.extract.triggers import (
     is_predicative,
     trigger_class,
     trigger_lemma,
+    undergone_under,
 )
 from kg.nlp import lexicon as lex
 from kg.ontology import ACTORS, ONT, PLACES, local
@@ -746,6 +747,4 @@ def _undergoing_verb(tok):
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in lex.EXPERIENCER_VERBS:
         return head
-    if tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in lex.UNDERGOING_VERBS:
-        return head.head
-    return None
+    return undergone_under(tok) if tok.dep_ == "pobj" else None

@@ -32,6 +32,7 @@ from datetime import timedelta
 
 from kg.extract import designations as des
 from kg.extract.claims import find_claims
+from kg.extract.counts import count
 from kg.extract.event_args import KEPT_WITHOUT_NAMES, ArgumentReader, Draft
 from kg.extract.event_discourse import _group, aliases, antecedent, key, link_casualties, merge_reported_attacks
 from kg.extract.syntax import Syntax, sentence_span
@@ -390,14 +391,8 @@ _UNIT_DAYS = {"day": 1, "week": 7}
 
 
 def _count(tok) -> int | None:
-    if tok.lower_ in ("a", "an", "one"):
-        return 1
-    if tok.like_num:
-        return int(tok.text) if tok.text.isdigit() else _WORD_NUMBERS.get(tok.lower_)
-    return None
-
-
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+    """ "a day", "two weeks", "10 days": how many."""
+    return 1 if tok.lower_ in ("a", "an") else count(tok.text)
 
 
 def _simple_past(doc, ev: EventMention) -> bool:

@@ -70,7 +70,7 @@ def trigger_class(tok) -> str | None:
     predicative = is_predicative(tok) and cls in HARMS
     if lemma in lex.PREDICATIVE_TRIGGERS and not (predicative or tok.pos_ == "NOUN"):
         return None
-    if lemma in lex.VERB_ONLY_TRIGGERS and not (is_verb or adjectival or _come_under(tok)):
+    if lemma in lex.VERB_ONLY_TRIGGERS and not (is_verb or adjectival or undergone_under(tok) is not None):
         return None
     if lemma == "launch" and not _launches_a_weapon(tok):
         return None
@@ -231,10 +231,13 @@ def _device_went_off(verb) -> bool:
     )
 
 
-def _come_under(tok) -> bool:
-    """ "came under fire": the noun "fire" is an attack in this phrase only."""
+def undergone_under(tok):
+    """ "the base came under fire": the verb whose subject undergoes the noun ``tok``
+    (the noun "fire" is an attack in this phrase only), else None."""
     head = tok.head
-    return tok.pos_ == "NOUN" and head.lower_ == "under" and head.head.lemma_.lower() in lex.UNDERGOING_VERBS
+    if tok.pos_ == "NOUN" and head.lower_ == "under" and head.head.lemma_.lower() in lex.UNDERGOING_VERBS:
+        return head.head
+    return None
 
 
 def _launches_a_weapon(tok) -> bool:
