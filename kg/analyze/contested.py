@@ -141,8 +141,7 @@ def _who_did_it(source) -> list[Contest]:
     incidents: dict[str, dict] = {}
     for row in result.rows or []:
         incident, cls, day, label, event, agent, al, party, sentence, article = (_text(t) for t in row)
-        what = f"{local(cls)} on {day}" if day else label
-        reports = incidents.setdefault(incident, {"what": what, "reports": {}})["reports"]
+        reports = incidents.setdefault(incident, {"what": _incident(cls, day, label), "reports": {}})["reports"]
         report = reports.setdefault(event, {"agents": set(), "labels": set(), "source": (party, article, sentence)})
         report["agents"].add(agent)
         report["labels"].add(al)
@@ -164,6 +163,11 @@ def _who_did_it(source) -> list[Contest]:
     return out
 
 
+def _incident(cls: str, day: str, label: str) -> str:
+    """An incident in words: "AirStrike on 2024-06-11", else its label."""
+    return f"{local(cls)} on {day}" if day else label
+
+
 def _tolls(source) -> list[Contest]:
     """Incidents whose reports, from different articles, give different death tolls
     (each article's largest)."""
@@ -171,8 +175,7 @@ def _tolls(source) -> list[Contest]:
     incidents: dict[str, dict] = {}
     for row in result.rows or []:
         incident, cls, day, label, toll, party, sentence, article = (_text(t) for t in row)
-        what = f"{local(cls)} on {day}" if day else label
-        by_article = incidents.setdefault(incident, {"what": what, "tolls": {}})["tolls"]
+        by_article = incidents.setdefault(incident, {"what": _incident(cls, day, label), "tolls": {}})["tolls"]
         side = (int(toll), party, sentence)
         by_article[article] = max(by_article.get(article, side), side)
     out = []
