@@ -306,8 +306,8 @@ def short_forms(entities: dict[str, Entity]) -> dict[str, str]:
 
 def spelling_variants(entities: dict[str, Entity]) -> dict[str, str]:
     """IRI of each actor written in another transliteration of a name -> the IRI of the
-    spelling most articles use ("Qassem Soleimani", "Qasem Soleimani", "Qasim
-    Soleimani" are one man).
+    spelling most articles use ("Qassem Farahani", "Qasem Farahani", "Qasim Farahani"
+    are one man).
 
     Two actors are one only when they have the same class, no different Wikidata links,
     and the same transliteration key (:func:`kg.nlp.spelling.variant_key`) on a name
