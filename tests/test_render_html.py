@@ -5,7 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -125,6 +128,35 @@ def test_render_html_every_actor_has_its_own_fixed_position(small):
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
     assert data["options"]["physics"]["enabled"] is False
     assert page_data(small)["nodes"] == data["nodes"]  # seeded: the same graph, the same picture
+
+
+_LAYOUT_IN_A_PROCESS = """
+import json, networkx as nx
+from kg.render.layout import layout
+G = nx.Graph()
+names = [f"actor {i}" for i in range(40)]
+for i, a in enumerate(names):
+    for b in names[i + 1 : i + 1 + i % 3]:
+        G.add_edge(a, b)
+G.add_edges_from([("lone a", "lone b"), ("x", "y"), ("y", "z"), ("z", "x"), ("z", "w")])
+print(json.dumps(sorted(layout(G).items())))
+"""
+
+
+def test_render_html_the_page_is_drawn_the_same_in_every_process():
+    """Building twice draws the same picture: positions do not follow Python's per-process
+    string hashing (a subgraph view lists its nodes in the order of a set)."""
+    drawn = {
+        subprocess.run(
+            [sys.executable, "-c", _LAYOUT_IN_A_PROCESS],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(drawn) == 1
 
 
 def _tie_graph(*facts) -> nx.Graph:

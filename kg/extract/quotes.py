@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from kg.extract.syntax import Syntax
 from kg.nlp import lexicon as lex
 
@@ -22,7 +24,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 def quotations(syn: Syntax) -> list[tuple[int, int, int | None]]:
     """Each quoted passage of the article as ``(start, end, speaker mention id or None)``."""
-    return [(start, end, _speaker_of(syn, start, end)) for start, end in quote_regions(syn.doc.text)]
+    starts = [t.idx for t in syn.doc]
+    return [(start, end, _speaker_of(syn, starts, start, end)) for start, end in quote_regions(syn.doc.text)]
 
 
 def quoted_in(quotes: list[tuple[int, int, int | None]], *spans: tuple[int, int]) -> tuple[int, int, int | None] | None:
@@ -42,9 +45,11 @@ def speakers(syn: Syntax, quotes: list[tuple[int, int, int | None]]) -> dict[int
     }
 
 
-def _speaker_of(syn: Syntax, start: int, end: int) -> int | None:
+def _speaker_of(syn: Syntax, starts: list[int], start: int, end: int) -> int | None:
+    """The speaker of the quotation ``start``-``end``; ``starts`` holds each token's offset."""
     doc = syn.doc
-    sents = {t.sent for t in doc if start <= t.idx < end or t.idx == end}
+    first, last = bisect_left(starts, start), bisect_right(starts, end)
+    sents = set(doc[first:last].sents) if first < last else set()
     # the sentence just after a quote often says who spoke it: '"...," it warned.'
     after = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
     if after is not None and len(after):

@@ -60,6 +60,9 @@ KG = type(
         "__annotations__": dict.fromkeys(TERMS, URIRef),
         "_NS": Namespace(ONT),
         "_fail": True,
+        # each term as a plain class attribute: ``KG.sentence`` is then an attribute read,
+        # not DefinedNamespace's lookup (about 5 µs, tens of thousands of times per article)
+        **{term: URIRef(ONT + term) for term in TERMS},
     },
 )
 

@@ -30,7 +30,7 @@ def layout(G: nx.Graph, *, seed: int = 0) -> dict:
     True
     """
     tied = [n for n in G if G.degree(n) > 0]
-    positions = pack_components(G.subgraph(tied), seed=seed)
+    positions = pack_components(_ordered(G, tied), seed=seed)
     lonely = sorted((n for n in G if G.degree(n) == 0), key=str)
     bottom = max((y for _, y in positions.values()), default=-ISOLATED_SPACING) + 2 * ISOLATED_SPACING / 3
     width = max((x for x, _ in positions.values()), default=0.0)
@@ -44,7 +44,7 @@ def layout(G: nx.Graph, *, seed: int = 0) -> dict:
 def pack_components(G: nx.Graph, *, seed: int = 0) -> dict:
     """Each connected component laid out on its own, the components packed in rows, largest first."""
     parts = sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0])))
-    boxes = [_component_layout(G.subgraph(part), seed) for part in parts]
+    boxes = [_component_layout(_ordered(G, part), seed) for part in parts]
     gap = 3 * UNIT
     row_limit = max(
         math.sqrt(sum((_width(b) + gap) * (_height(b) + gap) for b in boxes)) * ASPECT,
@@ -60,6 +60,22 @@ def pack_components(G: nx.Graph, *, seed: int = 0) -> dict:
         x += _width(box) + gap
         row_height = max(row_height, _height(box))
     return positions
+
+
+def _ordered(G: nx.Graph, nodes) -> nx.Graph:
+    """The subgraph of ``G`` on ``nodes``, its nodes and ties in sorted order. A subgraph
+    view lists its nodes in the order of a Python set, which changes from one process to
+    the next, and the spring layout's start depends on that order: the page would move."""
+    keep = sorted(nodes, key=str)
+    H = nx.Graph()
+    H.add_nodes_from((n, G.nodes[n]) for n in keep)
+    H.add_edges_from(
+        sorted(
+            ((*sorted((u, v), key=str), d) for u, v, d in G.subgraph(keep).edges(data=True)),
+            key=lambda e: (str(e[0]), str(e[1])),
+        )
+    )
+    return H
 
 
 def _component_layout(C: nx.Graph, seed: int) -> dict:
@@ -89,9 +105,9 @@ def _component_layout(C: nx.Graph, seed: int) -> dict:
     positions = {}
     for i, group in enumerate(groups):
         inner = (
-            _component_layout(C.subgraph(group), seed)
+            _component_layout(_ordered(C, group), seed)
             if 2 < len(group) <= SMALL_COMPONENT and nx.is_connected(C.subgraph(group))
-            else _spring(C.subgraph(group), seed)
+            else _spring(_ordered(C, group), seed)
         )
         cx, cy = centres[i]
         mx = sum(x for x, _ in inner.values()) / len(inner)
