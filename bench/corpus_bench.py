@@ -7,11 +7,14 @@ fresh process on the same machine:
   raw spaCy   nlp.pipe over the same texts with the same model (words/s)
   kg -j 1     `kg build CORPUS -o OUT` from reading files to graph and JSONL written
   kg -j 2     the same with --jobs 2
+  kg dask     the same with --cluster local:2 (a Dask LocalCluster of two processes)
   kg rules    --jobs 1 without the trained models (--rules-only): the trained entity
               recogniser is a second NER pass, the cost of its better names
 
-and prints throughput, the kg/spaCy ratio, the --jobs 2 speed-up and the peak memory
-(resident set of the whole process tree, sampled every 50 ms).
+and prints throughput, the kg/spaCy ratio, the --jobs 2 and Dask speed-ups and the peak
+memory (resident set of the whole process tree, sampled every 50 ms). ``--only j1,j2``
+runs some of the kg builds (names: j1, j2, dask, rules; raw spaCy always runs), for
+example the memory of a 2,000-article build without the hour the others take.
 
 With ``--baseline SRC`` it also runs ``kg build --jobs 1`` with the kg of another copy
 of the source (SRC holds its ``kg`` package and ``ontologies/``, for example a checkout
@@ -20,6 +23,7 @@ change is measured before and after in one run on a shared machine.
 
     .venv/bin/python bench/corpus_bench.py --articles 2000
     .venv/bin/python bench/corpus_bench.py --articles 150 --baseline /tmp/before
+    .venv/bin/python bench/corpus_bench.py --articles 2000 --only j1
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ SOURCES = [
     *sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")),
     *sorted((ROOT / "tests" / "data" / "ingest").glob("*.txt")),
 ]
+
+RUNS = ("j1", "j2", "dask", "rules")
+BASELINE = "kg build --jobs 1, baseline (--baseline)"
 
 RAW_SPACY = """
 import sys, time, spacy
@@ -112,7 +119,13 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--min-words", type=int, default=600)
     ap.add_argument("--baseline", type=Path, metavar="SRC", help="also time `kg build --jobs 1` with kg from SRC")
+    ap.add_argument(
+        "--only", default="j1,j2,dask,rules", help="the kg builds to run, comma-separated: j1, j2, dask, rules"
+    )
     args = ap.parse_args()
+    args.only = set(args.only.split(","))
+    if args.only - set(RUNS):
+        sys.exit(f"--only: unknown runs {sorted(args.only - set(RUNS))}; choose from {', '.join(RUNS)}")
     if args.baseline:
         args.baseline = args.baseline.resolve()
         if not (args.baseline / "kg" / "__init__.py").is_file():
@@ -127,31 +140,39 @@ def main() -> None:
         words = int(words)
         rows = [("raw spaCy nlp.pipe (model only)", float(raw_nlp_time), raw_peak)]
         runs = [
-            ("kg build --jobs 1 (read to graph written)", ["--jobs", "1"], None),
-            *([("kg build --jobs 1, baseline (--baseline)", ["--jobs", "1"], args.baseline)] if args.baseline else []),
-            ("kg build --jobs 2", ["--jobs", "2"], None),
-            ("kg build --jobs 1 --rules-only", ["--jobs", "1", "--rules-only"], None),
+            ("j1", "kg build --jobs 1 (read to graph written)", ["--jobs", "1"], None),
+            *([("j1", BASELINE, ["--jobs", "1"], args.baseline)] if args.baseline else []),
+            ("j2", "kg build --jobs 2", ["--jobs", "2"], None),
+            ("dask", "kg build --cluster local:2 (Dask)", ["--cluster", "local:2"], None),
+            ("rules", "kg build --jobs 1 --rules-only", ["--jobs", "1", "--rules-only"], None),
         ]
-        for i, (name, options, source) in enumerate(runs):
+        runs = [run for run in runs if run[0] in args.only]
+        for i, (_, label, options, source) in enumerate(runs):
             wall, peak, _ = measure(
                 [py, "-m", "kg", "build", str(corpus), "-o", str(out / str(i)), *options, "-q", "--no-progress"],
                 source,
             )
-            rows.append((name, wall, peak))
+            rows.append((label, wall, peak))
     print(f"corpus: {args.articles} articles, {words:,} words (spaCy tokens, no punctuation)")
     print(f"{'':44} {'seconds':>8} {'words/s':>9} {'peak MB':>8}")
     for name, secs, peak in rows:
         print(f"{name:44} {secs:8.1f} {words / secs:9.0f} {peak / 2**20:8.0f}")
     times = {name: secs for name, secs, _ in rows}
-    raw, j1, j2, rules = (times[name] for name in (rows[0][0], runs[0][0], runs[-2][0], runs[-1][0]))
-    print(f"kg --jobs 1 / raw spaCy throughput:              {raw / j1:.2f}")
-    if args.baseline:
-        base = times[runs[1][0]]
+    raw = rows[0][1]
+    by = {name: times[label] for name, label, _, source in runs if source is None}
+    if "j1" in by:
+        print(f"kg --jobs 1 / raw spaCy throughput:              {raw / by['j1']:.2f}")
+    if args.baseline and "j1" in by:
+        base = times[BASELINE]
         print(f"kg --jobs 1 from --baseline / raw spaCy:         {raw / base:.2f}")
-        print(f"kg --jobs 1 speed-up over --baseline:            {base / j1:.2f}x")
-    print(f"kg --jobs 1 --rules-only / raw spaCy throughput: {raw / rules:.2f}")
-    print(f"kg --jobs 2 / raw spaCy throughput:              {raw / j2:.2f}")
-    print(f"--jobs 2 speed-up over --jobs 1:                 {j1 / j2:.2f}x")
+        print(f"kg --jobs 1 speed-up over --baseline:            {base / by['j1']:.2f}x")
+    if "rules" in by:
+        print(f"kg --jobs 1 --rules-only / raw spaCy throughput: {raw / by['rules']:.2f}")
+    for name, what in (("j2", "--jobs 2"), ("dask", "--cluster local:2")):
+        if name in by:
+            print(f"kg {what} / raw spaCy throughput: {raw / by[name]:.2f}")
+            if "j1" in by:
+                print(f"{what} speed-up over --jobs 1: {by['j1'] / by[name]:.2f}x")
 
 
 if __name__ == "__main__":
