@@ -41,11 +41,12 @@ class Window(Trust):
     end: date | None = None
     _calendars: dict = field(default_factory=dict, compare=False, repr=False)  # id(graph) -> Calendar
 
-    def admits(self, graph, node) -> bool:
-        if not super().admits(graph, node):
+    def admits(self, graph, node, values: dict | None = None) -> bool:
+        if not super().admits(graph, node, values):
             return False
         calendar = self._calendar(graph)
-        if graph.value(node, RDF.subject) is not None:  # an evidence node: a relation
+        subject = values.get(RDF.subject) if values is not None else graph.value(node, RDF.subject)
+        if subject is not None:  # an evidence node: a relation
             return self._fact_holds(calendar, node)
         span = calendar.event_span(node)
         return span is not None and self._overlaps(*span)

@@ -24,8 +24,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 def quotations(syn: Syntax) -> list[tuple[int, int, int | None]]:
     """Each quoted passage of the article as ``(start, end, speaker mention id or None)``."""
+    text = syn.doc.text  # spaCy joins Doc.text anew at every call: once here
     starts = [t.idx for t in syn.doc]
-    return [(start, end, _speaker_of(syn, starts, start, end)) for start, end in quote_regions(syn.doc.text)]
+    return [(start, end, _speaker_of(syn, starts, len(text), start, end)) for start, end in quote_regions(text)]
 
 
 def quoted_in(quotes: list[tuple[int, int, int | None]], *spans: tuple[int, int]) -> tuple[int, int, int | None] | None:
@@ -45,13 +46,14 @@ def speakers(syn: Syntax, quotes: list[tuple[int, int, int | None]]) -> dict[int
     }
 
 
-def _speaker_of(syn: Syntax, starts: list[int], start: int, end: int) -> int | None:
-    """The speaker of the quotation ``start``-``end``; ``starts`` holds each token's offset."""
+def _speaker_of(syn: Syntax, starts: list[int], length: int, start: int, end: int) -> int | None:
+    """The speaker of the quotation ``start``-``end`` of a text of ``length`` characters
+    whose tokens begin at ``starts``."""
     doc = syn.doc
     first, last = bisect_left(starts, start), bisect_right(starts, end)
     sents = set(doc[first:last].sents) if first < last else set()
     # the sentence just after a quote often says who spoke it: '"...," it warned.'
-    after = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
+    after = doc.char_span(end, min(end + 1, length), alignment_mode="expand")
     if after is not None and len(after):
         sents.add(after[0].sent)
     for sent in sorted(sents, key=lambda s: s.start):
