@@ -227,7 +227,7 @@ def _evidence_index(graph: Graph, trust: Trust, calendar: Calendar) -> dict[tupl
             continue
         key = (str(s), str(p), str(o))
         if trust.admits(graph, node, values):
-            index[key] = (index.get(key) or set()) | {_pair(graph, node, calendar, values)}
+            index[key] = (index.get(key) or set()) | {_pair(node, calendar, values)}
         else:
             index.setdefault(key, None)
     return index
@@ -272,13 +272,9 @@ def node_values(graph: Graph, node) -> dict:
     return values
 
 
-def _pair(graph: Graph, node, calendar: Calendar, values: dict | None = None) -> Support:
-    """The row of the evidence or event ``node``, dated by its article and the text's bounds;
-    ``values``, if given, are ``node``'s (:func:`node_values`)."""
-    if values is None:
-        values = {
-            prop: graph.value(node, prop) for prop in (PROV.wasDerivedFrom, KG.sentence, KG.confidence, KG.status)
-        }
+def _pair(node, calendar: Calendar, values: dict) -> Support:
+    """The row of the evidence or event ``node`` (its ``values``: :func:`node_values`), dated
+    by its article and the text's bounds."""
     article = values.get(PROV.wasDerivedFrom)
     sentence = values.get(KG.sentence)
     confidence = values.get(KG.confidence)
@@ -329,7 +325,7 @@ def _event_facts(
         values = node_values(graph, node)
         if not trust.admits(graph, node, values):
             continue
-        own = _pair(graph, node, calendar, values)
+        own = _pair(node, calendar, values)
         base = {own} if own[:2] != ("", "") else set()
         span = calendar.event_span(node)
 
