@@ -211,7 +211,6 @@ MENTIONS_01 = [
         (("backedBy", 3, 4), True, None),
         (("leaderOf", 3, 2), False, WRONG_DIRECTION),
         (("memberOf", 2, 3), False, WRONG_PREDICATE),
-        (("attacked", 0, 6), False, SPURIOUS),  # an end that is no entity
         (("attacked", 0, 7), False, SPURIOUS),
     ],
 )
@@ -225,6 +224,17 @@ def test_eval_news_relations_normalise_inverses_and_name_errors(mini, relation, 
         assert rel.errors[error] == 1
     # a wrong direction or predicate explains its gold relation: it is not also missing
     assert rel.errors[MISSING] == (4 if error == SPURIOUS else 3)
+
+
+def test_eval_news_a_relation_the_graph_does_not_state_is_not_scored(mini):
+    """A relation to a mention that resolved to no entity ("a car") is not written to the
+    graph, so it is neither right nor wrong."""
+    r = mini["news-mini-01"]
+    ra = resolved(r, MENTIONS_01, [("attacked", 0, 6)])
+    assert ra.mention_entity.get(6) is None
+    rel = score(r, ra).relations
+    assert rel.scores.report().overall == PRF(tp=0, fp=0, fn=4)
+    assert rel.calibration == []
 
 
 def test_eval_news_optional_gold_is_neither_missing_nor_counted_when_found(mini):

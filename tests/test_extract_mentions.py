@@ -350,3 +350,26 @@ def test_extract_mentions_a_name_in_a_participle_clause_is_embedded(pipeline):
     roles = {m.text: m.role for m in ex.mentions}
     assert roles["Israel"] == "embedded"
     assert roles["Hezbollah"] == "subj"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,name,not_name",
+    [
+        ("The governor of Russia's Belgorod region said a drone hit a house.", "Belgorod region", "Belgorod"),
+        ("Ali Nur, the deputy governor of Lower Shabelle region, confirmed it.", "Lower Shabelle region", None),
+        ("Fighting raged in the Gao region of Mali on Sunday.", "Gao region", "Gao"),
+    ],
+)
+def test_extract_mentions_a_region_is_named_with_its_kind_and_is_no_city(pipeline, text, name, not_name):
+    found = {m.text: local_cls(m) for m in _mentions(pipeline, text)}
+    assert found.get(name) == "Place"
+    assert not_name not in found
+
+
+@pytest.mark.slow
+def test_extract_mentions_a_described_group_is_a_nominal_beside_the_name_in_its_modifier(pipeline):
+    text = "Al Shabaab attacked a base. The al Qaeda-linked group was driven out of the capital in 2011."
+    (ex,) = pipeline.extract([Article(id="t", text=text)])
+    found = [(m.text, m.kind) for m in ex.mentions]
+    assert ("al Qaeda", "name") in found and ("group", "nominal") in found

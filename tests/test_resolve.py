@@ -648,3 +648,48 @@ def test_resolve_it_skips_a_state_named_in_a_clause_that_describes_a_noun():
     # the same state as a plain prepositional object is the nearer, equally salient one
     plain = dataclasses.replace(state, role="pobj")
     assert best_antecedent(it, {0: [group], 1: [plain]}, kinds.get, fits) == 1
+
+
+def _resolved_triples(pipeline, text: str) -> set[tuple[str, str, str]]:
+    """(subject label, predicate local name, object label) of the relations the graph states."""
+    from kg.types import Article
+
+    (ra,) = pipeline.resolve([Article(id="t", text=text)])
+    label = {iri: e.label for iri, e in ra.entities.items()}
+    ends = ra.mention_entity
+    return {
+        (label[ends[r.subject]], r.predicate.rsplit("#", 1)[-1], label[ends[r.object]])
+        for r in (*ra.extraction.relations, *ra.relations)
+        if r.subject in ends and r.object in ends
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,triple",
+    [
+        (
+            "Al Shabaab aims to topple the government. The al Qaeda-linked group was driven out of the capital.",
+            ("al-Shabab", "alliedWith", "al-Qaeda"),
+        ),
+        (
+            "Hezbollah fired rockets at Israel. The Iran-backed militant group said it hit a base.",
+            ("Hezbollah", "backedBy", "Iran"),
+        ),
+    ],
+)
+def test_resolve_the_described_group_is_the_group_named_before(pipeline, text, triple):
+    assert triple in _resolved_triples(pipeline, text)
+
+
+@pytest.mark.slow
+def test_resolve_the_group_is_never_a_state_or_the_outlet_told(pipeline):
+    """ "the group's spokesman" after "Syrian activists told Middle East Eye" is neither
+    Syria's nor the outlet's spokesman, nor is his "military" Syria's military."""
+    text = (
+        "A rocket attack killed a commander in northwestern Syria on Thursday, Syrian activists told "
+        "Middle East Eye. Abu Khalid al-Shami, the group's military spokesman, was killed too."
+    )
+    triples = _resolved_triples(pipeline, text)
+    assert not [t for t in triples if t[0] == "Abu Khalid al-Shami" and t[1] == "spokespersonFor"]
+    assert not [t for t in triples if t[1] == "affiliatedWithCountry"]

@@ -286,11 +286,22 @@ def kg_triples(ra: ResolvedArticle, align: dict[str, str]) -> dict[tuple[str, st
     An end with no aligned gold entity is ``"?"`` + its entity IRI (or mention id).
     """
     out: dict[tuple[str, str, str], tuple[float, str]] = {}
-    for r in (*ra.extraction.relations, *ra.relations):
+    for r in stated(ra):
         key = relation_key(r, ra, align)
         if key not in out or r.confidence > out[key][0]:
             out[key] = (r.confidence, r.status)
     return out
+
+
+def stated(ra: ResolvedArticle) -> list[Relation]:
+    """The relations the graph states: both ends are entities, and not the same one (a
+    relation to a mention left unresolved, "the group", is not written, so not scored)."""
+    ends = ra.mention_entity
+    return [
+        r
+        for r in (*ra.extraction.relations, *ra.relations)
+        if ends.get(r.subject) and ends.get(r.object) and ends[r.subject] != ends[r.object]
+    ]
 
 
 def relation_key(r: Relation, ra: ResolvedArticle, align: dict[str, str]) -> tuple[str, str, str]:
@@ -310,7 +321,7 @@ def _status_at(ra: ResolvedArticle, align: dict[str, str], key: tuple[str, str, 
     span = evidence_span(ra.extraction.article.text, g.evidence)
     here = [
         r
-        for r in (*ra.extraction.relations, *ra.relations)
+        for r in stated(ra)
         if _overlaps([(r.sentence.start, r.sentence.end)], span) and relation_key(r, ra, align) == key
     ]
     return max(here, key=lambda r: r.confidence).status if here else None

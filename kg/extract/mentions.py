@@ -182,6 +182,13 @@ class MentionFinder:
         while len(tokens) > 1 and tokens[0].lower_ in _DETS:
             tokens.pop(0)
         span = self.doc[tokens[0].i : tokens[-1].i + 1]
+        if (region := _region(span)) is not None:
+            entry = self.gaz.named(region.text)
+            if entry is None:
+                self._add(region.start, region.end, ONT + "Place", kind="name", typed_by="cue")
+            else:
+                self._add(region.start, region.end, entry.cls, kind="name", link=entry.iri, typed_by="gazetteer")
+            return
         entry = self.gaz.by_iri.get(link) if link else self.gaz.named(span.text)
         if entry is not None:
             self._add(span.start, span.end, entry.cls, kind="name", link=entry.iri, typed_by="gazetteer")
@@ -288,7 +295,16 @@ class MentionFinder:
                 c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
                 for c in tok.children
             )
-            in_role = tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in lex.ROLE_NOUNS
+            # "army spokesman" speaks for an army; "the group's military spokesman" for the
+            # group: a role held in an organisation that is no state's is no state body's
+            in_role = (
+                tok.dep_ in ("compound", "amod")
+                and tok.head.lemma_.lower() in lex.ROLE_NOUNS
+                and not any(
+                    c.dep_ == "poss" and c.tag_ != "PRP$" and c.ent_type_ not in ("GPE", "NORP")
+                    for c in tok.head.children
+                )
+            )
             if has_country or in_role:
                 self._add(tok.i, tok.i + 1, ONT + body, kind="body", typed_by="cue")
                 return
@@ -300,10 +316,16 @@ class MentionFinder:
             cls
             and dets
             and dets[0].lower_ == "the"
-            and not any(c.dep_ in ("compound", "amod", "prep") for c in tok.children)
+            and not any(
+                c.dep_ in ("compound", "nmod", "prep") or (c.dep_ == "amod" and not _describing(c))
+                for c in tok.children
+            )
         ):
             if tok.dep_ not in ("appos",) and not any(c.dep_ == "appos" for c in tok.children):
-                self._add(dets[0].i, tok.i + 1, ONT + cls, kind="nominal", typed_by="cue")
+                # the described group is its noun: the names in its modifiers keep their own
+                # mentions ("the al Qaeda-linked group")
+                start = tok.i if any(c.dep_ == "amod" for c in tok.children) else dets[0].i
+                self._add(start, tok.i + 1, ONT + cls, kind="nominal", typed_by="cue")
 
     # -- bookkeeping --------------------------------------------------------------------
     def _add(
@@ -345,6 +367,28 @@ def _trimmed(ent) -> list:
     return tokens
 
 
+def _region(span):
+    """The name with the kind of area that follows it and heads it ("Belgorod region",
+    "Lower Shabelle region"), or None: the area is named by both words, and is not the
+    city or the people it is named after."""
+    doc = span.doc
+    if span.end >= len(doc) or span.label_ == "PERSON":
+        return None
+    noun = doc[span.end]
+    if noun.lower_ not in lex.REGION_NOUNS or span.root.head != noun or span.root.dep_ not in ("compound", "nmod"):
+        return None
+    return doc[span.start : span.end + 1]
+
+
+def _describing(amod) -> bool:
+    """A modifier that describes a group already named rather than naming another: "the
+    militant group", "the al Qaeda-linked group", "the Iran-backed militia"."""
+    if amod.ent_type_ in ("NORP", "GPE"):
+        return False  # "the Palestinian militant group" may be a group not named before
+    word = amod.lower_
+    return word in lex.ARMED_MODIFIERS or (amod.tag_ == "VBN" and word in lex.LINK_WORDS | lex.BACKING_WORDS)
+
+
 def _generic_body(text: str) -> str | None:
     return lex.GENERIC_BODIES.get(" ".join(text.lower().split()))
 
@@ -355,6 +399,8 @@ def _role(root) -> str:
         return "embedded"  # "forces backed by S", "a group that S supports": a side remark
     if dep in ("nsubj", "nsubjpass"):
         return "subj"
+    if dep in ("dobj", "dative") and root.head.lemma_.lower() in ("tell", "inform"):
+        return "addressee"  # "activists told Middle East Eye": who heard it, not who it is about
     if dep in ("dobj", "attr", "oprd"):
         return "obj"
     if dep == "pobj":

@@ -91,7 +91,7 @@ class Syntax:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "amod" and c.ent_type_ == "NORP"):
                 m = self.mention(c)
-                if m is not None:
+                if m is not None and not (m.kind == "demonym" and _non_state_group(tok)):
                     found.append(m)
         # "the facilities were ... used by X": the passive clause whose subject is tok
         if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -177,3 +177,8 @@ class Syntax:
         words = [t for t in head.subtree if t.ent_type_ in _TIME_LABELS or t.i in range(ent.start, ent.end)]
         start, end = min(ent.start, *(t.i for t in words)), max(ent.end, *(t.i + 1 for t in words))
         return self.doc[start:end] if end - start < 8 else ent
+
+
+def _non_state_group(tok) -> bool:
+    """A group of people that is no state's own: "rebels", "the militant group"."""
+    return tok.lower_ in lex.NON_STATE_GROUP_NOUNS or tok.lemma_.lower() in lex.NON_STATE_GROUP_NOUNS

@@ -38,7 +38,8 @@ COVERED_BY = {
     term("worksFor"): {term("worksFor"), term("spokespersonFor"), term("leaderOf"), term("memberOf")},
     term("killed"): {term("killed")},
     term("basedIn"): {term("basedIn")},
-    term("livesIn"): {term("livesIn")},
+    # an office the text states ("Niger President X") is why the two are named together, not a home
+    term("livesIn"): {term("livesIn"), term("leaderOf")},
     term("locatedIn"): {term("locatedIn"), term("basedIn")},
 }
 MENTION_KINDS = frozenset({"name", "body"})

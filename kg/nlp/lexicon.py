@@ -156,6 +156,13 @@ ARMED_MODIFIERS = frozenset(
     "armed militant jihadist rebel insurgent militia paramilitary terrorist extremist islamist".split()
 )
 
+# groups that are not a state's own: a nationality before them ("the Palestinian militant
+# group", "Syrian rebels") says where they are from, not that the state commands them
+NON_STATE_GROUP_NOUNS = frozenset(
+    """group groups movement organisation organization party militia militias faction factions
+    militants rebels insurgents guerrillas jihadists""".split()
+)
+
 # words inside a name that mark it as an organisation, whatever the model said
 ORG_NAME_WORDS = {
     "ArmedGroup": {
@@ -658,6 +665,9 @@ STATE_OFFICES = frozenset(
 DEPUTY_MODIFIERS = frozenset("deputy vice assistant under".split())
 # nouns that name a place by its kind, after or before its name: "Idlib province", "the town of X"
 PLACE_KIND_NOUNS = frozenset("town city village capital province region district governorate county state port".split())
+# the kinds of administrative area whose noun is part of the area's name when it follows
+# one ("Belgorod region", "Idlib province"): the region is not the city it is named after
+REGION_NOUNS = frozenset("region province governorate district oblast county prefecture".split())
 BASED_WORDS = frozenset({"based", "headquartered"})
 
 PRONOUNS = {

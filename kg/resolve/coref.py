@@ -17,7 +17,17 @@ RECENCY = 100
 # Lappin & Leass weights: sentence recency 100, subject 80, object 50, head-noun
 # emphasis; a name inside another noun phrase ("US forces") gets no recency or emphasis,
 # one in a clause that describes a noun ("forces backed by Iran") little.
-ROLE_WEIGHT = {"subj": 80, "obj": 50, "poss": 40, "pobj": 30, "other": 20, "embedded": -50, "mod": -RECENCY}
+# The one a report was told to ("told Reuters") is no antecedent of "it" or "the group".
+ROLE_WEIGHT = {
+    "subj": 80,
+    "obj": 50,
+    "poss": 40,
+    "pobj": 30,
+    "other": 20,
+    "embedded": -50,
+    "mod": -RECENCY,
+    "addressee": -RECENCY,
+}
 WINDOW = 2  # sentences back
 # the classes (local names) an antecedent may have, by the anaphor's class; the default,
 # for "it" and "the group", is kg.ontology.THINGS: an organisation or a state
@@ -68,5 +78,7 @@ def best_antecedent(
 
 
 def fits_for(anaphor: Mention) -> frozenset[str]:
-    """The local class names ``anaphor``'s antecedent may have ("he": Person)."""
-    return FITS.get(local(anaphor.cls), THINGS)
+    """The local class names ``anaphor``'s antecedent may have ("he": Person; "the group"
+    an organisation, never a state: "it" may be either)."""
+    fits = FITS.get(local(anaphor.cls), THINGS)
+    return fits - {"State"} if anaphor.kind == "nominal" and local(anaphor.cls) != "State" else fits
