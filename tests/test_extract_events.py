@@ -683,6 +683,62 @@ def test_extract_events_a_casualty_with_its_own_doer_or_before_any_attack_stays_
     assert "during" not in _find(events, cls, trigger), events
 
 
+def _occasions(ex, trigger: str) -> list[str | None]:
+    """For each harm on ``trigger``, in text order, the first trigger word of the event it
+    happened in (None when it is linked to none)."""
+    first = {}
+    for ev in ex.events:
+        first.setdefault(ev.id, ev.trigger.text)
+    harms = [ev for ev in ex.events if ev.trigger.text == trigger and ev.cls.endswith(("#Killing", "#Injury"))]
+    return [next((first.get(a.event) for a in h.arguments if a.role.endswith("#during")), None) for h in harms]
+
+
+@slow
+def test_extract_events_a_death_told_later_with_no_doer_happened_in_the_attack_the_article_opens_with(pipeline):
+    text = (
+        "An Israeli strike killed a Hezbollah commander in south Lebanon on Tuesday. "
+        "A second strike hit a car in the town of Shehabiya. "
+        "Hezbollah said in a statement that Taleb Abdallah had been killed."
+    )
+    ex = _extract(pipeline, text)
+    assert _occasions(ex, "killed") == ["strike", "strike"]
+    strikes = [ev.id for ev in ex.events if ev.trigger.text == "strike"]
+    later = [ev for ev in ex.events if ev.trigger.text == "killed"][-1]
+    assert len(set(strikes)) == 2
+    assert [a.event for a in later.arguments if a.role.endswith("#during")] == strikes[:1]  # the lede's
+    # linked, but its own sentence names no doer: the later killing takes no agent from the strike
+    assert not [a for a in later.arguments if a.role.endswith("#agent")]
+
+
+@slow
+def test_extract_events_a_harm_in_the_attack_it_refers_to_joins_it(pipeline):
+    """ "killed in the attack": the attack is the assault told before, and so is the harm's."""
+    text = (
+        "Al Shabaab claimed Sunday's large assault on a military base near Mogadishu. "
+        "At least 23 soldiers were killed in the attack."
+    )
+    assert _occasions(_extract(pipeline, text), "killed") == ["assault"]
+
+
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        ("An Israeli strike hit a car in Lebanon on Tuesday. Officials said the commander is dead.", "dead"),
+        ("An Israeli strike hit a car in Lebanon on Tuesday. His brother died in a car crash in 2019.", "died"),
+        # its own cause and its own time: an earlier bombing recalled, not the lede's
+        (
+            "A truck bomb went off in Mogadishu on Saturday. In 2017 a truck bomb ignited a tanker and killed 587.",
+            "killed",
+        ),
+    ],
+)
+@slow
+def test_extract_events_a_state_or_a_death_with_its_own_occasion_is_no_casualty_of_an_earlier_attack(
+    pipeline, text, trigger
+):
+    assert _occasions(_extract(pipeline, text), trigger) in ([None], [])
+
+
 # -- where ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text,trigger,place",

@@ -296,3 +296,17 @@ def test_extract_relations_a_nationality_before_a_group_is_no_agent(pipeline, te
         assert agent in agents
     if not_agent:
         assert not_agent not in agents
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,body,state",
+    [
+        ("There was no immediate comment from the Israeli military.", "Israeli military", "Israeli"),
+        ("US forces struck five sites in Iraq on Sunday.", "US forces", "US"),
+    ],
+)
+def test_extract_relations_a_known_body_named_after_its_state_belongs_to_it(pipeline, text, body, state):
+    """The name says whose body it is, when the gazetteer agrees: the state is a mention
+    of its own, and the body is affiliated with it."""
+    assert _predicates(_triples(pipeline, text), body, state) == {"affiliatedWithCountry"}

@@ -179,6 +179,26 @@ def link_casualties(drafts: dict[int, Draft]) -> None:
         earlier = [j for j, a in drafts.items() if a.cls in ATTACKS and j < i and a.token.sent == tok.sent]
         if earlier:
             d.during = drafts[max(earlier)].token
+        elif tok.pos_ == "VERB" and not _occasion_of_its_own(tok):
+            # "An Israeli strike killed a commander. ... Hezbollah said Baz had been
+            # killed": a death no one is said to have caused, told after the attack the
+            # article opens with, is that attack's (not "X is dead": a state, no story)
+            first = min((j for j, a in drafts.items() if a.cls in ATTACKS and j < i), default=None)
+            if first is not None:
+                d.during = drafts[first].token
+
+
+def _occasion_of_its_own(tok) -> bool:
+    """The harm's words tell how or when it came about, so it need not be the attack
+    told before: "died of his wounds", "killed in a car crash", "a truck bomb ignited a
+    tanker and killed 587", "In 2017 ... killed 587"."""
+    clause = tok.head if tok.dep_ == "conj" else tok
+    if any(c.dep_ in ("prep", "advcl", "agent") for c in tok.children):
+        return True
+    # in the active voice, what killed is said ("the blast killed"); who died is no cause
+    if tok.lemma_.lower() != "die" and any(c.dep_ == "nsubj" for c in (*tok.children, *clause.children)):
+        return True
+    return any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree)
 
 
 def _group(cls: str) -> str:

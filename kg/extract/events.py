@@ -34,7 +34,15 @@ from kg.extract import designations as des
 from kg.extract.claims import find_claims
 from kg.extract.counts import count
 from kg.extract.event_args import KEPT_WITHOUT_NAMES, ArgumentReader, Draft
-from kg.extract.event_discourse import _group, aliases, antecedent, key, link_casualties, merge_reported_attacks
+from kg.extract.event_discourse import (
+    _group,
+    aliases,
+    anaphoric,
+    antecedent,
+    key,
+    link_casualties,
+    merge_reported_attacks,
+)
 from kg.extract.syntax import Syntax, sentence_span
 from kg.extract.timex import MONTHS, XSD_DATE, resolve_time
 from kg.extract.triggers import ATTACKS, HARMS, PERFORMATIVE, in_question, question_sentence, trigger_class
@@ -136,18 +144,30 @@ class EventFinder:
         alias = aliases(self.drafts)
         self._apply_claims(alias)
         built = {i: self._event(self.drafts[i], alias) for i in sorted(self.drafts)}
-        kept = _with_content(built, alias)
+        own = {alias[i] for i, b in built.items() if b is not None and b[1]}
         # a mention that says nothing of its own ("the attack", "the explosion") is a
-        # mention of an event the article tells more of, or of nothing worth a node
+        # mention of an event the article tells more of, or of nothing worth a node; so
+        # is one whose only content is a harm told of it ("23 soldiers were killed in the
+        # attack"): the harm happened in the event it refers to
         weight = Counter(alias[i] for i, b in built.items() if b is not None and b[1])
         weight.update(int(a.event[1:]) for b in built.values() if b is not None for a in b[0].arguments if a.event)
+        kept = _with_content(built, alias)
+        referring = set()
         for i, b in built.items():
-            if b is not None and alias[i] not in kept:
-                j = antecedent(self.drafts, i, kept, weight)
-                if j is not None:
-                    alias[i] = j
-                    ev = self._event(self.drafts[i], alias)[0]
-                    built[i] = (replace(ev, arguments=tuple(a for a in ev.arguments if a.event is None)), False)
+            if b is None or alias[i] in own:
+                continue
+            if alias[i] in kept and not anaphoric(self.drafts[i]):
+                continue  # "a bomb exploded, wounding two": an event of its own, told by its harm
+            j = antecedent(self.drafts, i, kept, weight)
+            if j is not None:
+                alias[i] = j
+                referring.add(i)
+        if referring:  # the harms told of a referring mention name the event it refers to
+            built = {i: self._event(self.drafts[i], alias) for i in sorted(self.drafts)}
+        for i in referring:
+            ev = built[i][0]
+            built[i] = (replace(ev, arguments=tuple(a for a in ev.arguments if a.event is None)), False)
+        kept = _with_content(built, alias)
         return [b[0] for i, b in sorted(built.items()) if b is not None and alias[i] in kept]
 
     def _times_just_before(self, d: Draft) -> list:
@@ -171,8 +191,9 @@ class EventFinder:
                 seen.add((role, m.id))
                 args.append(Argument(ONT + role, mention=m.id))
 
-        if d.during is not None and d.during.i in self.drafts and cls in HARMS:
+        if d.during is not None and d.during.i in self.drafts and cls in HARMS and d.during.sent == d.token.sent:
             # "killed in a US drone strike in Baghdad": the strike's agent, place and time
+            # (a harm told sentences after its attack is linked to it, and has only its own)
             strike = self.drafts[d.during.i]
             agents = d.agents or strike.agents
             places = d.places or strike.places

@@ -153,6 +153,28 @@ class MentionFinder:
         self.token_description[head.i] = mid
         return self.mentions[mid]
 
+    def state_in_name(self, m: Mention) -> Mention | None:
+        """The state a known body's name opens with ("Israeli military", "US Air Force"),
+        as a mention of its own (made once, after :meth:`find`; not in the token map), or
+        None: the name itself says whose body it is, when the gazetteer agrees."""
+        entry = self.gaz.by_iri.get(m.link) if m.link and m.kind == "name" else None
+        if entry is None or entry.country is None or entry.cls.removeprefix(ONT) not in ORGANIZATIONS:
+            return None
+        words = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if words is None or len(words) < 2:
+            return None
+        first = words[:1]
+        demonym = self.gaz.by_demonym.get(name_key(first.text))
+        state = demonym or self.gaz.named(first.text)
+        if state is None or state.iri != entry.country:
+            return None
+        known = next((x for x in self.mentions if x.start == first.start_char and x.end == first.end_char), None)
+        if known is not None:
+            return known
+        kind = "demonym" if demonym is not None else "name"
+        mid = self._new(first, state.cls, kind, sent=m.sent, role="mod", link=state.iri, typed_by="gazetteer")
+        return self.mentions[mid]
+
     # -- names ----------------------------------------------------------------------
     def _add_name(self, ent) -> None:
         tokens = _trimmed(ent)

@@ -47,9 +47,14 @@ def _all_relations(syn: Syntax) -> Iterator[Relation]:
             yield from _backing(syn, tok, pred="alliedWith")
         if tok.lower_ in lex.BASED_WORDS and tok.tag_ == "VBN" and not negated(tok):
             yield from _based(syn, tok)
-    for m in syn.finder.mentions:
+    for m in list(syn.finder.mentions):
         if m.kind == "name" and local(m.cls) in ACTORS:
             yield from _country_of(syn, m)
+            if (state := syn.finder.state_in_name(m)) is not None:
+                # "the Israeli military": the name says whose body it is
+                root = syn.doc.char_span(m.start, m.end, alignment_mode="expand").root
+                if (r := _rel("affiliatedWithCountry", m, state, root, 0.75)) is not None:
+                    yield r
         if m.kind == "name" and local(m.cls) in ("City", "Place"):
             yield from _place_of(syn, m)
 
