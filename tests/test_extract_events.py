@@ -711,6 +711,15 @@ def test_extract_events_a_death_told_later_with_no_doer_happened_in_the_attack_t
 
 
 @slow
+def test_extract_events_the_death_of_someone_told_later_is_a_casualty_of_the_lede_attack(pipeline):
+    text = (
+        "An Israeli strike killed a Hezbollah commander in south Lebanon on Tuesday. "
+        "Hezbollah confirmed the death of the commander in a statement."
+    )
+    assert _occasions(_extract(pipeline, text), "death") == ["strike"]
+
+
+@slow
 def test_extract_events_a_harm_in_the_attack_it_refers_to_joins_it(pipeline):
     """ "killed in the attack": the attack is the assault told before, and so is the harm's."""
     text = (

@@ -310,3 +310,24 @@ def test_extract_relations_a_known_body_named_after_its_state_belongs_to_it(pipe
     """The name says whose body it is, when the gazetteer agrees: the state is a mention
     of its own, and the body is affiliated with it."""
     assert _predicates(_triples(pipeline, text), body, state) == {"affiliatedWithCountry"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        (
+            "The governor of Russia's Krasnodar region said a drone caused the fire. "
+            "The fire was soon put out, governor Veniamin Kondratyev said.",
+            {("Veniamin Kondratyev", "leaderOf", "Krasnodar region")},
+        ),
+        # two governors told before: which one is he?
+        (
+            "The governor of Kherson said two died. The governor of Belgorod said one died. "
+            "Governor Vyacheslav Gladkov said more.",
+            set(),
+        ),
+    ],
+)
+def test_extract_relations_an_office_told_before_its_holder_is_named(pipeline, text, found):
+    assert {t for t in _triples(pipeline, text) if t[1] == "leaderOf"} == found

@@ -179,13 +179,27 @@ def link_casualties(drafts: dict[int, Draft]) -> None:
         earlier = [j for j, a in drafts.items() if a.cls in ATTACKS and j < i and a.token.sent == tok.sent]
         if earlier:
             d.during = drafts[max(earlier)].token
-        elif tok.pos_ == "VERB" and not _occasion_of_its_own(tok):
+        elif _told_again(tok):
             # "An Israeli strike killed a commander. ... Hezbollah said Baz had been
-            # killed": a death no one is said to have caused, told after the attack the
-            # article opens with, is that attack's (not "X is dead": a state, no story)
+            # killed", "Hezbollah confirmed the death of the commander": a death no one is
+            # said to have caused, told after the attack the article opens with, is that
+            # attack's (not "X is dead": a state, no story)
             first = min((j for j, a in drafts.items() if a.cls in ATTACKS and j < i), default=None)
             if first is not None:
                 d.during = drafts[first].token
+
+
+def _told_again(tok) -> bool:
+    """A harm told as the result of something the sentence does not say: a verb with no
+    occasion of its own, or a definite noun whose only complement is who it befell."""
+    if tok.pos_ == "VERB":
+        return not _occasion_of_its_own(tok)
+    if tok.pos_ != "NOUN":
+        return False
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children)
+    preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+    return definite and all(p == "of" for p in preps) and not dated
 
 
 def _occasion_of_its_own(tok) -> bool:

@@ -35,10 +35,12 @@ def find_relations(syn: Syntax) -> Iterator[Relation]:
 
 
 def _all_relations(syn: Syntax) -> Iterator[Relation]:
+    offices = _Offices()
     for tok in syn.doc:
         lemma = role_word(tok)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.ROLE_NOUNS:
             yield from _role_relations(syn, tok, lex.ROLE_NOUNS[lemma])
+            yield from offices.read(syn, tok, lemma)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.ALLIANCE_NOUNS:
             yield from _alliance_relations(syn, tok)
         if tok.lower_ in lex.BACKING_WORDS and tok.tag_ == "VBN" and not negated(tok):
@@ -208,6 +210,43 @@ def _role_relations(syn: Syntax, role, pred: str) -> Iterator[Relation]:
             p = "worksFor" if pred == "memberOf" and local(org.cls) in PLACES else pred
             conf = confidence * (0.85 if org.kind in ("pronoun", "nominal") else 1.0)
             if (r := _rel(p, person, org, role, conf)) is not None:
+                yield r
+
+
+class _Offices:
+    """An office told before its holder is named: "the governor of Russia's Krasnodar
+    region said ... Governor Veniamin Kondratyev said": Kondratyev is that governor.
+
+    Only an office of state ("governor", "mayor", "minister"), only when the article has
+    named exactly one place or body it is held of, and only for a holder named with the
+    bare office word and nothing of their own to hold it of.
+    """
+
+    def __init__(self) -> None:
+        self.held_of: dict[str, set[int] | None] = {}  # office word -> mention ids (None: ambiguous)
+        self.mentions: dict[int, Mention] = {}
+
+    def read(self, syn: Syntax, role, word: str) -> Iterator[Relation]:
+        if role.lemma_.lower() not in lex.STATE_OFFICES:
+            return
+        holders = _holders(syn, role)
+        orgs = [m for m in _organisations(syn, role) if m.kind == "name"]
+        if not holders and orgs:
+            ids = {m.id for m in orgs}
+            known = self.held_of.get(word, ids)
+            self.held_of[word] = ids if known == ids else None
+            self.mentions.update((m.id, m) for m in orgs)
+            return
+        earlier = self.held_of.get(word)
+        if not holders or _organisations(syn, role) or not earlier or len(earlier) != 1:
+            return
+        if any(c.dep_ in ("det", "poss", "amod") for c in role.children):
+            return  # "a former governor X", "its governor X": not the office told before
+        org = self.mentions[next(iter(earlier))]
+        pred = lex.ROLE_NOUNS[word]
+        for person in holders:
+            p = "worksFor" if pred == "memberOf" and local(org.cls) in PLACES else pred
+            if (r := _rel(p, person, org, role, 0.6)) is not None:
                 yield r
 
 
