@@ -138,6 +138,7 @@ TERMS: tuple[str, ...] = (
     "threatened",
     "locatedIn",
     "basedIn",
+    "capitalOf",
     "livesIn",
     "nationality",
     "affiliatedWithCountry",

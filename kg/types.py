@@ -90,7 +90,9 @@ class Mention:
     title: str | None = None  # "President", "Gen", "Mr" stripped from the name
     country: int | None = None  # mention id of a state this body belongs to (Iraq's military)
     speaker: int | None = None  # for "we"/"our" inside a quote: the mention id of the speaker
-    typed_by: str = "model"  # what chose ``cls``: "gazetteer", "cue" (syntax, name words) or "model"
+    # what chose ``cls``: "gazetteer", "cue" (syntax, name words), "model", or "metonym" (a
+    # capital standing for its state: "Moscow accused Kyiv"; linked to the state)
+    typed_by: str = "model"
     not_coref: tuple[int, ...] = ()  # mentions this one cannot refer to (the subject of its own verb)
 
 
@@ -180,6 +182,7 @@ class GazetteerEntry:
     wikidata: str | None = None
     demonyms: tuple[str, ...] = ()
     country: str | None = None  # IRI: affiliatedWithCountry / locatedIn
+    capital_of: str | None = None  # IRI of the state whose national capital this city is
 
 
 @dataclass

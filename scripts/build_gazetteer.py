@@ -246,9 +246,9 @@ STATES: list[tuple[str, str | None, list[str], list[str]]] = [
     ("Taiwan", "Q865", ["Republic of China", "ROC"], ["Taiwanese"]),
 ]
 
-# (label, state label or None, Wikidata id, aliases)
-CITIES: list[tuple[str, str | None, str | None, list[str]]] = [
-    # national capitals
+# National capitals: (label, state label or None, Wikidata id, aliases). A capital is
+# also written kg:capitalOf its state: "Moscow accused Kyiv" names two states.
+CAPITALS: list[tuple[str, str | None, str | None, list[str]]] = [
     ("Kabul", "Afghanistan", "Q5838", []),
     ("Tirana", "Albania", "Q19689", ["Tiranë"]),
     ("Algiers", "Algeria", "Q3561", []),
@@ -438,6 +438,10 @@ CITIES: list[tuple[str, str | None, str | None, list[str]]] = [
     ("Ramallah", "Palestine", None, []),
     ("Pristina", "Kosovo", None, ["Prishtina", "Priština"]),
     ("Taipei", "Taiwan", "Q1867", []),
+]
+
+# Other cities: (label, state label or None, Wikidata id, aliases)
+CITIES: list[tuple[str, str | None, str | None, list[str]]] = [
     # Iraq
     ("Erbil", "Iraq", "Q130746", ["Irbil", "Arbil", "Hewler", "Hawler"]),
     ("Mosul", "Iraq", None, []),
@@ -1020,17 +1024,21 @@ NEWS: list[tuple[str, str | None, list[str]]] = [
 class Entry:
     """One gazetteer entity, ready to be written as Turtle."""
 
-    def __init__(self, cls, label, qid=None, aliases=(), demonyms=(), located_in=None, country=None):
+    def __init__(self, cls, label, qid=None, aliases=(), demonyms=(), located_in=None, country=None, capital=False):
         self.cls, self.label, self.qid = cls, label, qid
         self.aliases, self.demonyms = list(aliases), list(demonyms)
-        self.located_in, self.country = located_in, country
+        self.located_in, self.country, self.capital = located_in, country, capital
 
 
 def entries() -> list[tuple[str, list[Entry]]]:
     """The gazetteer's sections, each a title and its entries sorted by label."""
     sections = [
         ("States", [Entry("State", lab, q, al, dem) for lab, q, al, dem in STATES]),
-        ("Cities", [Entry("City", lab, q, al, located_in=st) for lab, st, q, al in CITIES]),
+        (
+            "Cities",
+            [Entry("City", lab, q, al, located_in=st, capital=True) for lab, st, q, al in CAPITALS]
+            + [Entry("City", lab, q, al, located_in=st) for lab, st, q, al in CITIES],
+        ),
         ("Regions, territories and waters", [Entry("Place", lab, q, al, located_in=st) for lab, st, q, al in PLACES]),
         ("Armed groups", [Entry("ArmedGroup", lab, q, al) for lab, q, al in ARMED_GROUPS]),
         (
@@ -1109,7 +1117,8 @@ def turtle(sections: list[tuple[str, list[Entry]]]) -> str:
         "# Each entry: IRI = https://w3id.org/kg-news/entity/ + slug(rdfs:label) (kg/ontology.py),",
         "# one kg class, skos:altLabel for aliases, owl:sameAs a Wikidata item where checked,",
         "# kg:demonym for states, kg:locatedIn for cities and regions (UN-recognised borders;",
-        "# none where the status is disputed), kg:affiliatedWithCountry for government bodies.",
+        "# none where the status is disputed), kg:capitalOf for national capitals,",
+        "# kg:affiliatedWithCountry for government bodies.",
         "# Users add their own entries in the same form with `kg build --gazetteer my.ttl`.",
         "",
         "@prefix kg:   <https://w3id.org/kg-news/ontology#> .",
@@ -1130,6 +1139,8 @@ def turtle(sections: list[tuple[str, list[Entry]]]) -> str:
                 props.append("kg:demonym " + " , ".join(_literal(d) for d in e.demonyms))
             if e.located_in:
                 props.append(f"kg:locatedIn {_entity(e.located_in)}")
+                if e.capital:
+                    props.append(f"kg:capitalOf {_entity(e.located_in)}")
             if e.country:
                 props.append(f"kg:affiliatedWithCountry {_entity(e.country)}")
             if e.qid:

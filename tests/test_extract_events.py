@@ -893,6 +893,27 @@ def test_extract_events_what_came_under_fire_is_the_target(pipeline):
 
 
 @slow
+def test_extract_events_coming_under_fire_in_an_attack_by_someone_is_that_one_attack(pipeline):
+    text = (
+        "A cargo ship traveling through the Gulf of Aden came under fire on Friday "
+        "in an attack launched by the Lantern Front."
+    )
+    events = [e for e in _events(_extract(pipeline, text)) if e[0] in ("Attack", "AirStrike")]
+    assert len(events) == 1, events
+    roles = events[0][2]
+    assert roles["agent"] == ["Lantern Front"] and roles["target"] == ["A cargo ship"]
+    assert roles["location"] == ["Gulf of Aden"]  # where the ship was passing
+
+
+@slow
+def test_extract_events_where_a_target_was_passing_is_no_place_of_a_target_going_somewhere(pipeline):
+    events = _events(_extract(pipeline, "A convoy driving near Kassala was ambushed on Monday."))
+    assert _find(events, "Attack", "ambushed")["location"] == ["Kassala"]
+    events = _events(_extract(pipeline, "A convoy carrying aid to Kassala was ambushed on Monday."))
+    assert "location" not in _find(events, "Attack", "ambushed")
+
+
+@slow
 def test_extract_events_a_date_inside_the_event_phrase_dates_it_even_when_tagged_a_place(pipeline):
     strike = _one(_dated(pipeline, "Officials called it a reply to the Jan. 3 strike on the port."), "strike")
     assert strike["time"] == ["2024-01-03"]
@@ -902,3 +923,35 @@ def test_extract_events_a_date_inside_the_event_phrase_dates_it_even_when_tagged
 def test_extract_events_a_harm_in_the_lede_takes_the_day_of_the_attack_that_did_it(pipeline):
     events = _dated(pipeline, "Two guards were killed when a drone hit a depot near Kassala on Sunday.", "2024-06-12")
     assert _one(events, "killed")["time"] == _one(events, "hit")["time"] == ["2024-06-09"]
+
+
+@slow
+def test_extract_events_strikes_told_after_one_strike_are_a_series_not_that_strike(pipeline):
+    text = (
+        "Rami Haddad, a senior commander, was killed in an Israeli strike in January. "
+        "Some 300 fighters have been killed in Israeli strikes on Lebanon since October."
+    )
+    ex = _extract(pipeline, text)
+    strikes = {ev.id for ev in ex.events if ev.cls.endswith(("#AirStrike", "#Attack"))}
+    assert len(strikes) == 2, _events(ex)
+
+
+@slow
+def test_extract_events_an_active_verb_joined_to_a_passive_one_shares_its_subject(pipeline):
+    text = "The Lantern Front was driven out of Kassala in 2011, but still carries out attacks on army posts."
+    assert _find(_events(_extract(pipeline, text)), "Attack", "attacks")["agent"] == ["Lantern Front"]
+
+
+@slow
+def test_extract_events_the_accused_is_the_claimed_agent_of_the_attacks_they_are_accused_of(pipeline):
+    ex = _extract(pipeline, "The Lantern Front accused the Kassala Brigade of drone attacks on Kassala.")
+    attack = next(ev for ev in ex.events if ev.trigger.text == "attacks")
+    text_of = {m.id: m.text for m in ex.mentions}
+    agents = [text_of[a.mention] for a in attack.arguments if a.role.endswith("#agent")]
+    assert agents == ["Kassala Brigade"]
+    assert attack.status == "claimed" and text_of[attack.source] == "Lantern Front"
+    # "blamed X for the attack": which attack is for the anaphor to say; X is not made its agent here
+    ex = _extract(
+        pipeline, "A drone hit a depot in Kassala. The Lantern Front blamed the Kassala Brigade for the attack."
+    )
+    assert not any(a.role.endswith("#agent") for ev in ex.events if ev.trigger.text == "attack" for a in ev.arguments)

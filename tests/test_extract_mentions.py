@@ -373,3 +373,45 @@ def test_extract_mentions_a_described_group_is_a_nominal_beside_the_name_in_its_
     (ex,) = pipeline.extract([Article(id="t", text=text)])
     found = [(m.text, m.kind) for m in ex.mentions]
     assert ("al Qaeda", "name") in found and ("group", "nominal") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,state,city",
+    [
+        ("Moscow has accused Kyiv of a number of strikes. A drone hit a depot in Kyiv.", ["Russia", "Ukraine"], "Kyiv"),
+        (
+            "Washington and London said the strikes were defensive. Protesters marched in London.",
+            ["United States", "United Kingdom"],
+            "London",
+        ),
+        ("The militia is backed by Tehran. Its leaders met in Tehran.", ["Iran"], "Tehran"),
+        ("Analysts described Tehran's support for the militia. The mayor of Tehran spoke.", ["Iran"], "Tehran"),
+    ],
+)
+def test_extract_mentions_a_capital_that_speaks_or_backs_is_its_state_and_elsewhere_the_city(
+    pipeline, text, state, city
+):
+    """News names a state by its capital: 'Moscow accused Kyiv' is Russia accusing Ukraine,
+    while the capital a drone hits, or where people march, is the city."""
+    (ra,) = pipeline.resolve([Article(id="t", text=text)])
+    ex = ra.extraction
+    entity = {m.start: ra.mention_entity.get(m.id, "").rsplit("/", 1)[-1] for m in ex.mentions}
+    by_text = [(m.text, entity[m.start], local_cls(m)) for m in ex.mentions if m.kind == "name"]
+    for name in state:
+        assert (name.replace(" ", "_"), "State") in {(e, c) for _, e, c in by_text}, by_text
+    assert (city, city, "City") in by_text, by_text
+
+
+@pytest.mark.slow
+def test_extract_mentions_a_capital_naming_a_government_makes_it_its_states_government(pipeline):
+    (ra,) = pipeline.resolve([Article(id="t", text="The group aims to topple the Bamako government.")])
+    ex = ra.extraction
+    text_of = {m.id: m.text for m in ex.mentions}
+    entity = {m.id: ra.mention_entity.get(m.id, "").rsplit("/", 1)[-1] for m in ex.mentions}
+    countries = {
+        (text_of[r.subject], entity[r.object])
+        for r in (*ex.relations, *ra.relations)
+        if r.predicate.endswith("affiliatedWithCountry")
+    }
+    assert ("government", "Mali") in countries

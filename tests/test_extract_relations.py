@@ -126,6 +126,8 @@ def test_extract_relations_the_more_specific_role_stands(pipeline):
         ("The al Qaeda-linked al Shabaab attacked a base in Somalia.", "al Shabaab", "al Qaeda"),
         ("Hezbollah, an ally of Hamas, fired rockets at the base.", "Hezbollah", "Hamas"),
         ("Al Shabaab, an affiliate of al Qaeda, attacked a base in Somalia.", "Al Shabaab", "al Qaeda"),
+        # a bare title between two names, whatever the parse made of it
+        ("Israel and Hamas ally Hezbollah have been exchanging fire.", "Hezbollah", "Hamas"),
     ],
 )
 def test_extract_relations_alliance(pipeline, text, group, partner):
@@ -140,11 +142,31 @@ def test_extract_relations_alliance(pipeline, text, group, partner):
         "The Iran-linked Kataib Hezbollah attacked a base in Iraq.",
         # fighting side by side is not in the syntax of an alliance
         "Hezbollah fighters attacked Hamas positions in Gaza.",
+        # a state is no group's ally in this sense: "backedBy" says what it does
+        "Hezbollah ally Iran sent envoys to Beirut.",
     ],
 )
 def test_extract_relations_no_alliance(pipeline, text):
     triples = _triples(pipeline, text)
     assert not {t for t in triples if t[1] == "alliedWith"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wing", "group"),
+    [
+        ("Al Qaeda's JNIM, its wing in West Africa, claimed the raid.", "JNIM", "al-Qaeda"),
+        ("Islamic State's ISWAP, its branch in Nigeria, claimed the attack.", "ISWAP", "Islamic_State"),
+    ],
+)
+def test_extract_relations_its_wing_is_the_wing_of_the_group_that_owns_the_name(pipeline, text, wing, group):
+    """ "A's G, its wing in the Sahel": "its" is A's, not G's own, so G is allied with A."""
+    (ra,) = pipeline.resolve([Article(id="t", text=text)])
+    ends = {m.id: ra.mention_entity.get(m.id, "").rsplit("/", 1)[-1] for m in ra.extraction.mentions}
+    text_of = {m.id: m.text for m in ra.extraction.mentions}
+    allied = {
+        (text_of[r.subject], ends[r.object]) for r in ra.extraction.relations if r.predicate.endswith("alliedWith")
+    }
+    assert (wing, group) in allied
 
 
 def test_extract_relations_backed_group_named_by_its_compound(pipeline):

@@ -162,6 +162,14 @@ def _attach_context(syn: Syntax, quotes: list) -> None:
             excluded = tuple(s.id for c in subjects for s in syn.referents(c))
             if excluded:
                 changes["not_coref"] = excluded
+        if m.kind == "pronoun" and m.role == "poss":
+            # "X, its wing in Y": the group a name is described by is not the name itself
+            noun = syn.doc.char_span(m.start, m.end, alignment_mode="expand").root.head
+            if noun.dep_ == "appos":
+                named = [noun.head, *(c for c in noun.head.children if c.dep_ == "appos" and c is not noun)]
+                excluded = tuple(dict.fromkeys(x.id for t in named for x in syn.referents(t)))
+                if excluded:
+                    changes["not_coref"] = excluded
         if m.kind == "body":
             root = syn.doc.char_span(m.start, m.end, alignment_mode="expand").root
             for c in root.children:

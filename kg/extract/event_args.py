@@ -41,6 +41,8 @@ _EXPLOSION_FAMILY = {"explosion", "explode", "blast", "detonation", "detonate"}
 _RELATIVE = {"who", "whom", "that", "which"}
 _NOT_PARTICIPANTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _PLACE_PREPS = {"in", "at", "near", "on", "outside", "inside", "along"}
+_ACTIVE_FINITE = {"VBZ", "VBD", "VBP"}  # "carries", "carried", "carry": a verb with a subject of its own
+_TRANSIT_PREPS = {"in", "through", "off", "near", "along", "across", "past", "toward", "towards"}
 _LED = frozenset({"led", "-led"})
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # the bodies whose harmed members make an attack on them
@@ -246,7 +248,7 @@ class ArgumentReader:
     def _verb_setting(self, d: Draft) -> None:
         """Where and when: the verb's places (or its object's), and its time expressions."""
         syn, tok = self.syn, d.token
-        d.places = syn.places(tok) or self._object_places(d)
+        d.places = syn.places(tok) or self._object_places(d) or d.places  # or where the target was passing
         if (
             tok.dep_ == "relcl"
             and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
@@ -428,6 +430,12 @@ class ArgumentReader:
                             if p.dep_ == "pobj":
                                 d.patients += self._participants(p, d, "patient", owners=True)
                                 d.places += self._target_places(p)
+        elif (accused := self._accused_of(tok, d)) is not None:
+            # "Moscow accused Kyiv of drone attacks", "he blamed Kyiv for the attack": the
+            # charge names who did it, on the accuser's word (the status says so)
+            if not d.agents:
+                d.agents += accused
+                d.own_agent = bool(accused)
         elif tok.dep_ == "nsubj" and head.lemma_.lower() in lex.OCCURRENCE_VERBS:
             # "the worst explosion was at the bus station"
             d.places += syn.places(head) or [
@@ -446,6 +454,35 @@ class ArgumentReader:
             ]
             d.times += syn.time_expressions(verb)
             d.places += syn.places(verb)
+            if d.cls in ATTACKS:  # "the ship came under fire in an attack launched by X": one attack
+                d.during = next(
+                    (
+                        p
+                        for prep in verb.children
+                        if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+                        for p in prep.children
+                        if p.dep_ == "pobj" and trigger_class(p) in ATTACKS
+                    ),
+                    d.during,
+                )
+
+    def _accused_of(self, tok, d: Draft) -> list[Mention] | None:
+        """Whom a verb of accusing charges with the attack or harm ``tok`` ("accused X of
+        drone attacks", "blamed X for a strike", "accused X of a series of strikes"), or
+        None when ``tok`` is no such charge or a definite one told elsewhere."""
+        if d.cls not in (*ATTACKS, *HARMS) or tok.dep_ != "pobj":
+            return None
+        if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children):
+            return None  # "blamed X for the attack": which attack is the anaphor's to say
+        prep = tok.head
+        if prep.head.pos_ == "NOUN" and _attacks_of(prep.head) is tok and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "of a series of strikes"
+        verb = prep.head
+        if verb.dep_ == "dobj":
+            verb = verb.head  # "accused [X of attacks]": the parse may hang the charge on X
+        if prep.lower_ not in ("of", "for") or verb.lemma_.lower() not in _ACCUSE:
+            return None
+        return [m for c in verb.children if c.dep_ == "dobj" for m in self._participants(c, d, "agent")]
 
     def _participants(self, tok, d: Draft, role: str, *, owners: bool = False) -> list[Mention]:
         """Who the noun phrase headed by ``tok`` stands for as ``d``'s agent or patient.
@@ -456,7 +493,23 @@ class ArgumentReader:
         phrase is not about people ("US bases"), the actors that own it.
         """
         found = self._people(tok, d, role, owners=owners)
+        if role == "patient" and d.cls in ATTACKS:
+            d.places += self._passing_through(tok)
         return [m for m in found if not des.is_kind_text(m.text)]
+
+    def _passing_through(self, tok) -> list[Mention]:
+        """Where a target was when it was hit, told by a participle of moving on it: "a ship
+        traveling through the Red Sea came under fire", "a convoy passing near X was hit"."""
+        return [
+            m
+            for acl in tok.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBG"
+            for prep in acl.children
+            if prep.dep_ == "prep" and prep.lower_ in _TRANSIT_PREPS
+            for p in prep.children
+            if p.dep_ == "pobj" and self._place(p)
+            for m in self._place_mentions(p)
+        ]
 
     def _people(self, tok, d: Draft, role: str, *, owners: bool) -> list[Mention]:
         syn = self.syn
@@ -650,13 +703,16 @@ class ArgumentReader:
         for _ in range(4):
             participle = v.dep_ == "advcl" and v.tag_ == "VBG" and d.cls in HARMS
             if (v.dep_ in ("conj", "xcomp") or participle) and v.head is not v:
+                # "X was driven out but still carries out attacks": an active verb joined to a
+                # passive one shares its subject
+                deps = ("nsubj", "nsubjpass") if v.dep_ == "conj" and v.tag_ in _ACTIVE_FINITE else ("nsubj",)
                 v = v.head
                 if has_device_subject(v):
                     return []  # "the bomb exploded, killing two": no one to blame in this clause
                 subj = [
                     m
                     for c in v.children
-                    if c.dep_ in ("nsubj",) and trigger_class(c) is None
+                    if c.dep_ in deps and trigger_class(c) is None
                     for m in self._participants(c, d, "agent")
                 ]
                 if subj:

@@ -114,6 +114,13 @@ def _described_alike(prior: Draft, d: Draft) -> bool:
     return True
 
 
+def _series_after_one(prior: Draft, d: Draft) -> bool:
+    """ "Israeli strikes on Lebanon" after "an Israeli strike in January": many attacks are
+    not the one told before (a verb, "Israel struck", has no number and may be either)."""
+    noun, before = _noun(d), _noun(prior)
+    return noun.tag_ in ("NNS", "NNPS") and before.pos_ == "NOUN" and before.tag_ == "NN"
+
+
 def aliases(drafts: dict[int, Draft]) -> dict[int, int]:
     """Trigger index -> trigger index of the event it is (itself, unless an anaphor)."""
     salience: Counter[int] = Counter()
@@ -125,7 +132,10 @@ def aliases(drafts: dict[int, Draft]) -> dict[int, int]:
             prior = [
                 j
                 for j in salience
-                if _same_family(drafts[j], d) and compatible(drafts[j], d) and _described_alike(drafts[j], d)
+                if _same_family(drafts[j], d)
+                and compatible(drafts[j], d)
+                and _described_alike(drafts[j], d)
+                and not _series_after_one(drafts[j], d)
             ]
             if prior:
                 alias[i] = max(prior, key=lambda j: (salience[j], j))

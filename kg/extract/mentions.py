@@ -212,6 +212,10 @@ class MentionFinder:
                 self._add(region.start, region.end, entry.cls, kind="name", link=entry.iri, typed_by="gazetteer")
             return
         entry = self.gaz.by_iri.get(link) if link else self.gaz.named(span.text)
+        if entry is not None and entry.capital_of in self.gaz.by_iri and _acts_as_state(span.root):
+            state = self.gaz.by_iri[entry.capital_of]  # "Moscow accused Kyiv": two states
+            self._add(span.start, span.end, state.cls, kind="name", link=state.iri, typed_by="metonym")
+            return
         if entry is not None:
             self._add(span.start, span.end, entry.cls, kind="name", link=entry.iri, typed_by="gazetteer")
             return
@@ -400,6 +404,32 @@ def _region(span):
     if noun.lower_ not in lex.REGION_NOUNS or span.root.head != noun or span.root.dep_ not in ("compound", "nmod"):
         return None
     return doc[span.start : span.end + 1]
+
+
+def _acts_as_state(tok) -> bool:
+    """Whether a capital's name stands for its state where it is: the subject of a verb
+    of saying, deciding or acting ("Moscow accused Kyiv", "Washington and London said"),
+    the state held to account ("blamed Kyiv"), the backer ("backed by Tehran",
+    "Tehran-backed"), the possessor of a state's act or arm ("Tehran's support", "Moscow's
+    forces"), the owner of a state's body ("the Bamako government"). Elsewhere it is the
+    city: "a drone strike on Moscow", "the mayor of Kyiv"."""
+    while tok.dep_ in ("conj", "appos"):
+        tok = tok.head
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if tok.dep_ == "nsubj":
+        return head.pos_ == "VERB" and lemma in lex.STATE_VOICE_VERBS
+    if tok.dep_ == "dobj":
+        return lemma in lex.STATE_HELD_VERBS
+    if tok.dep_ == "pobj" and head.lower_ == "by":
+        verb = head.head
+        return verb.lower_ in lex.BACKING_WORDS or (verb.tag_ == "VBN" and verb.lemma_.lower() in lex.STATE_VOICE_VERBS)
+    if tok.dep_ == "poss":
+        return head.lower_ in lex.STATE_ACT_NOUNS or lemma in lex.STATE_ACT_NOUNS
+    if tok.dep_ in ("npadvmod", "compound", "amod", "nmod"):
+        # "Tehran-backed militias", "the Bamako government", "the Damascus regime"
+        return head.lower_ in lex.BACKING_WORDS or (tok.dep_ != "npadvmod" and _generic_body(head.lower_) is not None)
+    return False
 
 
 def _describing(amod) -> bool:

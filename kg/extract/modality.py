@@ -77,8 +77,9 @@ def modality(syn: Syntax, anchor, *, performative: bool = False) -> Modality:
                 return Modality(HEDGED)
             if lemma in lex.SPEECH_VERBS and not performative and found.status == ASSERTED:
                 found = Modality(CLAIMED, _subject(syn, tok))
-        if _charges(tok, child) and not _negated(tok) and not performative and found.status == ASSERTED:
-            found = Modality(CLAIMED, _subject(syn, tok))
+        charger = _charger(tok, child)
+        if charger is not None and not _negated(charger) and not performative and found.status == ASSERTED:
+            found = Modality(CLAIMED, _subject(syn, charger))
         if tok.head is tok:
             break
         child, tok = tok, tok.head
@@ -100,15 +101,13 @@ def _attributed(syn: Syntax, verb) -> Modality | None:
     return Modality(CLAIMED, _subject(syn, verb) if not any(c.dep_ == "nsubjpass" for c in verb.children) else None)
 
 
-def _charges(verb, child) -> bool:
-    """Whether ``child`` is what ``verb`` charges someone with ("accused Y *of* ...",
-    "blamed Y *for* the attack"): the accuser's claim."""
-    return (
-        verb.pos_ == "VERB"
-        and verb.lemma_.lower() in lex.ACCUSING_VERBS
-        and child.dep_ == "prep"
-        and child.lower_ in ("of", "for")
-    )
+def _charger(tok, child):
+    """The verb of accusing whose charge ``child`` is ("accused Y *of* ...", "blamed Y *for*
+    the attack", also when the parse hangs the charge on Y), or None: the accuser's claim."""
+    if child.dep_ != "prep" or child.lower_ not in ("of", "for"):
+        return None
+    verb = tok.head if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") else tok
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.ACCUSING_VERBS else None
 
 
 def _negated(verb) -> bool:

@@ -112,8 +112,15 @@ def _described(syn: Syntax, role) -> list[Mention]:
                 for m in syn.referents(a)
                 if local(m.cls) == "Person"
             )
-    if role.dep_ == "appos" and (m := syn.mention(head)) is not None:
-        found.append(m)
+    if role.dep_ == "appos":
+        if (m := syn.mention(head)) is not None:
+            found.append(m)
+        else:  # "the Group for ... (JNIM), its wing": a name the parse left unnamed, and its acronym
+            found.extend(
+                m
+                for c in head.children
+                if c.dep_ == "appos" and c is not role and (m := syn.mention(c)) is not None and m.kind == "name"
+            )
     if role.dep_ == "attr" and head.lemma_ == "be":
         for c in head.children:
             if c.dep_ == "nsubj":
@@ -254,6 +261,8 @@ def _alliance_relations(syn: Syntax, noun) -> Iterator[Relation]:
     """ "X, its wing in Y", "an affiliate of X", "X's branch, Y", "X ally Y": allied groups."""
     groups = [m for m in _described(syn, noun) if is_org_class(m.cls) or m.kind == "pronoun"]
     partners = [m for m in _organisations(syn, noun) if m.kind != "demonym" and local(m.cls) != "State"]
+    if not groups:
+        groups, partners = _name_noun_name(syn, noun)
     for g in groups:
         if g.kind == "pronoun" and g.cls.endswith("#Person"):
             continue
@@ -262,6 +271,20 @@ def _alliance_relations(syn: Syntax, noun) -> Iterator[Relation]:
                 continue
             if (r := _rel("alliedWith", g, p, noun, 0.75)) is not None:
                 yield r
+
+
+def _name_noun_name(syn: Syntax, noun) -> tuple[list[Mention], list[Mention]]:
+    """ "Hamas ally Hezbollah", read off the words where the parse made nothing of them: a
+    bare singular noun between two groups' names is a title of the second held of the first."""
+    doc = syn.doc
+    if noun.tag_ != "NN" or not 0 < noun.i < len(doc) - 1 or any(c.dep_ in ("det", "poss") for c in noun.children):
+        return [], []
+    before, after = syn.mention(doc[noun.i - 1]), syn.mention(doc[noun.i + 1])
+    if before is None or after is None or before.id == after.id:
+        return [], []
+    if not all(m.kind == "name" and is_org_class(m.cls) for m in (before, after)):
+        return [], []
+    return [after], [before]
 
 
 def _backing(syn: Syntax, word, pred: str = "backedBy") -> Iterator[Relation]:

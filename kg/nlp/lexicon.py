@@ -669,6 +669,27 @@ PLACE_KIND_NOUNS = frozenset("town city village capital province region district
 # one ("Belgorod region", "Idlib province"): the region is not the city it is named after
 REGION_NOUNS = frozenset("region province governorate district oblast county prefecture".split())
 BASED_WORDS = frozenset({"based", "headquartered"})
+# a national capital that does these stands for its state (metonymy: "Moscow accused
+# Kyiv of ...", "Washington imposed sanctions", "Tehran denied it"): verbs whose subject
+# says, decides or acts as a state does; verbs whose object is a state held to account;
+# nouns a capital's possessive makes the state's ("Tehran's support", "Moscow's forces")
+STATE_VOICE_VERBS = (
+    REPORTING_VERBS
+    | ACCUSING_VERBS
+    | DENIAL_VERBS
+    | frozenset(
+        """condemn threaten demand urge call agree accept refuse welcome criticise criticize protest
+        support back arm fund sanction designate impose recognise recognize expel summon negotiate
+        sign decide approve retaliate respond invade annex deploy send launch strike attack target
+        fire shell bomb""".split()
+    )
+)
+STATE_HELD_VERBS = ACCUSING_VERBS | frozenset("condemn warn urge criticise criticize sanction support back".split())
+STATE_ACT_NOUNS = frozenset(
+    """support backing accusation accusations claim claims denial decision response retaliation
+    demand demands invasion offensive war forces troops military army proxies proxy allies ally
+    policy government regime leadership position stance ambassador envoy""".split()
+)
 
 PRONOUNS = {
     "it": "thing",

@@ -80,6 +80,7 @@ def _load(paths: tuple[str, ...]) -> tuple[GazetteerEntry, ...]:
                 wikidata=same[0] if same else None,
                 demonyms=tuple(sorted(str(d) for d in graph.objects(subject, KG.demonym))),
                 country=str(country) if country is not None else None,
+                capital_of=str(capital) if (capital := graph.value(subject, KG.capitalOf)) is not None else None,
             )
         )
     return tuple(entries)

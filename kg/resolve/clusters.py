@@ -17,7 +17,7 @@ from kg.types import Extraction, Mention
 # the kinds of mention that name an entity; pronouns, nominals and "we" only join one
 ANCHOR_KINDS = ("name", "demonym", "body")
 # how sure the extractor was of a mention's class: "cue" is syntax or name words
-STRENGTH = {"gazetteer": 3, "cue": 2, "model": 1}
+STRENGTH = {"gazetteer": 3, "metonym": 3, "cue": 2, "model": 1}
 
 
 class ArticleClusters:

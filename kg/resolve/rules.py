@@ -31,6 +31,8 @@ def _names(art: ArticleClusters) -> list[Mention]:
 
 
 def _keys(m: Mention) -> tuple[str, ...]:
+    if m.typed_by == "metonym":
+        return (m.link,)  # "Moscow accused ..." is Russia; "a strike on Moscow" stays the city
     keys = ["text:" + name_key(m.text)]
     if variant_eligible(m.text.split()) and not m.text.isupper():
         keys.append("variant:" + variant_key(m.text))
