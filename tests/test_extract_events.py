@@ -955,3 +955,57 @@ def test_extract_events_the_accused_is_the_claimed_agent_of_the_attacks_they_are
         pipeline, "A drone hit a depot in Kassala. The Lantern Front blamed the Kassala Brigade for the attack."
     )
     assert not any(a.role.endswith("#agent") for ev in ex.events if ev.trigger.text == "attack" for a in ev.arguments)
+
+
+@slow
+def test_extract_events_a_clause_of_since_bounds_the_time_and_is_no_occasion_of_the_harm(pipeline):
+    text = "Some 300 fighters have been killed by Israeli strikes in Lebanon since Hamas attacked southern Israel."
+    killed = _find(_events(_extract(pipeline, text)), "Killing", "killed")
+    assert killed.get("during") == ["strikes"]
+    text = "Two guards were wounded when a bomb exploded in Kassala."
+    assert _find(_events(_extract(pipeline, text)), "Injury", "wounded")["during"] == ["exploded"]
+
+
+@slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president stopped short of striking inside Kassala.",
+        "The Lantern Front refrained from attacking the port.",
+        "The army refused to fire on the protesters.",
+    ],
+)
+def test_extract_events_an_act_someone_held_back_from_is_no_event(pipeline, text):
+    assert [e for e in _events(_extract(pipeline, text)) if e[0] in ("Attack", "AirStrike")] == []
+
+
+@slow
+def test_extract_events_a_place_that_killed_is_the_attack_on_it_that_did(pipeline):
+    text = "The Lantern Front struck back for a drone attack on an army base that killed three soldiers and wounded 40."
+    events = _events(_extract(pipeline, text))
+    for cls, trigger in (("Killing", "killed"), ("Injury", "wounded")):
+        harm = _find(events, cls, trigger)
+        assert "agent" not in harm and harm["during"] == ["attack"], harm
+
+
+@slow
+def test_extract_events_a_group_is_never_the_one_killed_its_people_are(pipeline):
+    events = _events(_extract(pipeline, "He was the most senior Lantern Front figure killed since the war began."))
+    assert all("Lantern Front" not in roles.get("victim", []) for _, _, roles in events), events
+    events = _events(_extract(pipeline, "A drone strike killed a Lantern Front commander near Kassala."))
+    assert _find(events, "AirStrike", "strike")["target"] == ["Lantern Front"]  # the group was the target
+
+
+@slow
+def test_extract_events_a_designation_kind_is_no_actor_and_an_intended_designation_is_hedged(pipeline):
+    text = (
+        "Pompeo said he intends to designate the Lantern Front as a Foreign Terrorist Organization (FTO) "
+        "and as a Specially Designated Global Terrorist (SDGT)."
+    )
+    ex = _extract(pipeline, text)
+    assert not {m.text for m in ex.mentions} & {"Foreign Terrorist Organization", "FTO", "SDGT"}
+    (designation,) = [ev for ev in ex.events if ev.cls.endswith("#Designation")]
+    text_of = {m.id: m.text for m in ex.mentions}
+    targets = [text_of[a.mention] for a in designation.arguments if a.role.endswith("#target")]
+    assert targets == ["Lantern Front"]  # "designate" has an object: a verb, whatever its tag
+    assert designation.status == "hedged"  # intended, not done

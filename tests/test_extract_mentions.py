@@ -386,6 +386,7 @@ def test_extract_mentions_a_described_group_is_a_nominal_beside_the_name_in_its_
             "London",
         ),
         ("The militia is backed by Tehran. Its leaders met in Tehran.", ["Iran"], "Tehran"),
+        ("Washington intends to list the militia. Its leaders met in Washington.", ["United States"], "Washington"),
         ("Analysts described Tehran's support for the militia. The mayor of Tehran spoke.", ["Iran"], "Tehran"),
     ],
 )
@@ -415,3 +416,17 @@ def test_extract_mentions_a_capital_naming_a_government_makes_it_its_states_gove
         if r.predicate.endswith("affiliatedWithCountry")
     }
     assert ("government", "Mali") in countries
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defense Secretary Mark Esper said the strikes were defensive.",
+        "US Secretary of Defense Mark Esper informed the prime minister.",
+        "In Tehran, Supreme Leader Ayatollah Ali Khamenei vowed revenge.",
+    ],
+)
+def test_extract_mentions_the_office_words_of_a_title_are_no_name(pipeline, text):
+    names = _names(pipeline, text)
+    assert not names & {"Defense", "Supreme", "Supreme Leader"}, names

@@ -47,6 +47,12 @@ def _relation(ex, subject: str, predicate: str, obj: str) -> tuple[str, str | No
         # an accusation is the accuser's claim
         ("Turkey accused the PKK of sending drones to attack a depot.", "attack", "claimed", "Turkey"),
         ("Turkey blamed the PKK for the bombing in Ankara.", "bombing", "claimed", "Turkey"),
+        # an act yet to be done, or done only under a condition, is no act done
+        ("Turkey warned it would strike the PKK in Iraq if attacked.", "strike", "hedged", None),
+        ("The PKK will attack army posts in Hakkari, its commander said.", "attack", "hedged", None),
+        ("The PKK vowed to attack army posts in Hakkari.", "attack", "hedged", None),
+        # a finite verb joined by "and" is a clause of its own, not under the intention
+        ("The PKK wants to expand and carried out attacks in Hakkari.", "attacks", "asserted", None),
         # a hedge on what the fact is said to be
         ("A drone attack on Hatay was the probable cause of the fire.", "attack", "hedged", None),
         ("The PKK denied carrying out the bombing in Ankara.", "bombing", "denied", "PKK"),

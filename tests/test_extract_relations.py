@@ -233,6 +233,13 @@ def test_learn_relations_candidates_skip_a_renamed_organisation(pipeline):
         ("Ali Hassan, a spokesman for Hamas, denied the report.", "Ali Hassan", "worksFor", "Hamas", True),
         # the first name only says where the fighters were: the worker must head the phrase
         ("Fighters from Hamas near Ali Hassan were killed.", "Ali Hassan", "worksFor", "Hamas", False),
+        # the sides of a war are not each other's places
+        ("The fallout of Israel's war with Hamas spread.", "Hamas", "basedIn", "Israel", False),
+        ("Deaths rose during the Israel-Hamas war.", "Hamas", "basedIn", "Israel", False),
+        ("Hamas, a group based in Gaza, denied it.", "Hamas", "basedIn", "Gaza", True),
+        # a place said of the one an event befell is the event's place
+        ("He ordered the assassination of Qasem Soleimani in Baghdad.", "Qasem Soleimani", "livesIn", "Baghdad",
+         False),
     ],
 )  # fmt: skip
 def test_learn_relations_supported_only_where_the_syntax_states_it(pipeline, text, subject, predicate, obj, stated):
@@ -353,3 +360,11 @@ def test_extract_relations_a_known_body_named_after_its_state_belongs_to_it(pipe
 )
 def test_extract_relations_an_office_told_before_its_holder_is_named(pipeline, text, found):
     assert {t for t in _triples(pipeline, text) if t[1] == "leaderOf"} == found
+
+
+def test_extract_relations_a_states_possessive_on_its_body_is_its_country_not_its_base(pipeline):
+    triples = _triples(pipeline, "Soleimani led Iran's elite Quds Force for two decades.")
+    assert _predicates(triples, "Quds Force", "Iran") == {"affiliatedWithCountry"}
+    # a group a state's possessive names is no state body: no country is stated by it
+    triples = _triples(pipeline, "The group is separate from Lebanon's Hezbollah.", extractor="dependency-patterns")
+    assert "affiliatedWithCountry" not in _predicates(triples, "Hezbollah", "Lebanon")

@@ -406,6 +406,17 @@ def test_resolve_fits_name_ontology_classes():
     assert fits_for(it) == THINGS == fits_for(other)
 
 
+def test_resolve_the_group_is_never_a_state_nor_its_army():
+    """ "The US military struck ... the group's headquarters": "the group" is a group."""
+    from kg.resolve.coref import fits_for
+
+    group = Mention(0, 0, 9, "the group", ONT + "Organization", kind="nominal")
+    agency = Mention(1, 0, 10, "the agency", ONT + "Organization", kind="nominal")
+    assert not fits_for(group) & {"State", "Military", "GovernmentBody"}
+    assert "ArmedGroup" in fits_for(group)
+    assert "GovernmentBody" in fits_for(agency)  # "the agency" may be a state's
+
+
 # -- aliases given on the spot: "X, also known as Y", "X (Y)", "X, or Y," ------------------
 
 ABU_FADAK = "Abd al-Aziz al-Muhammadawi"

@@ -42,6 +42,7 @@ _RELATIVE = {"who", "whom", "that", "which"}
 _NOT_PARTICIPANTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _PLACE_PREPS = {"in", "at", "near", "on", "outside", "inside", "along"}
 _ACTIVE_FINITE = {"VBZ", "VBD", "VBP"}  # "carries", "carried", "carry": a verb with a subject of its own
+_TIME_BOUND_MARKS = {"since", "before", "until", "till"}
 _TRANSIT_PREPS = {"in", "through", "off", "near", "along", "across", "past", "toward", "towards"}
 _LED = frozenset({"led", "-led"})
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
@@ -87,7 +88,10 @@ class ArgumentReader:
 
     def draft(self, tok, cls: str) -> Draft:
         d = Draft(tok, cls)
-        is_verb = tok.tag_.startswith("VB") and tok.dep_ != "amod" and not is_predicative(tok)
+        # a word with a direct object is a verb, whatever its tag: "intends to designate X"
+        # (tagged an adjective, as in "president-designate")
+        has_object = any(c.dep_ == "dobj" for c in tok.children)
+        is_verb = tok.dep_ != "amod" and (has_object or (tok.tag_.startswith("VB") and not is_predicative(tok)))
         if cls == "Designation" and tok.dep_ == "amod":
             d.rule = "appositive"
             self._designation_appositive(d)
@@ -149,7 +153,7 @@ class ArgumentReader:
                 self._by_agent(d, c)
             elif c.dep_ == "prep":
                 self._verb_preposition(d, c, lemma)
-            elif c.dep_ == "advcl" and d.cls in HARMS and trigger_class(c) in ATTACKS:
+            elif c.dep_ == "advcl" and d.cls in HARMS and trigger_class(c) in ATTACKS and not _bounds_in_time(c):
                 d.during = c  # "two soldiers were wounded when a bomb exploded"
         self._verb_occasion(d, lemma, passive=passive)
         if not d.agents and not harmed_subject and not passive and not device_subject:
@@ -164,6 +168,12 @@ class ArgumentReader:
         tok, cls = d.token, d.cls
         if c.lower_ in ("that", "which") and tok.dep_ == "relcl" and trigger_class(tok.head):
             d.during = tok.head  # "an attack that killed ..."
+        elif self._place_relative(c):
+            # "an attack on a base that killed three soldiers": the parse hangs the clause on
+            # the place, which kills no one; the attack on it did
+            attack = _attack_on(tok.head)
+            if attack is not None and cls in HARMS:
+                d.during = attack
         elif trigger_class(c) in ATTACKS and cls in (*HARMS, *ATTACKS):
             d.during = c  # "the explosion killed three", "the blast targeted a bakery"
         elif (series := _attacks_of(c)) is not None and cls in HARMS:
@@ -466,6 +476,11 @@ class ArgumentReader:
                     d.during,
                 )
 
+    def _place_relative(self, c) -> bool:
+        """ "a base that killed ...": a relative pronoun standing for a place, which acts on no one."""
+        verb = c.head
+        return c.lower_ in ("that", "which") and verb.dep_ == "relcl" and self._place(verb.head)
+
     def _accused_of(self, tok, d: Draft) -> list[Mention] | None:
         """Whom a verb of accusing charges with the attack or harm ``tok`` ("accused X of
         drone attacks", "blamed X for a strike", "accused X of a series of strikes"), or
@@ -712,7 +727,7 @@ class ArgumentReader:
                 subj = [
                     m
                     for c in v.children
-                    if c.dep_ in deps and trigger_class(c) is None
+                    if c.dep_ in deps and trigger_class(c) is None and not self._place_relative(c)
                     for m in self._participants(c, d, "agent")
                 ]
                 if subj:
@@ -736,6 +751,20 @@ def _fired_device(tok):
         if c.dep_ == "acl" and trigger_class(c) in ATTACKS and any(g.dep_ == "agent" for g in c.children):
             return c
     return None
+
+
+def _attack_on(place):
+    """The attack a place is the object of ("an attack on a base"), or None."""
+    prep = place.head
+    if place.dep_ == "pobj" and prep.lower_ in ("on", "against", "at") and trigger_class(prep.head) in ATTACKS:
+        return prep.head
+    return None
+
+
+def _bounds_in_time(clause) -> bool:
+    """ "killed ... since Hamas attacked Israel", "before the strike": a clause that only
+    bounds the time, not the occasion of a harm ("when a bomb exploded")."""
+    return any(c.dep_ == "mark" and c.lower_ in _TIME_BOUND_MARKS for c in clause.children)
 
 
 def _attacks_of(tok):

@@ -47,10 +47,12 @@ from kg.extract.syntax import Syntax, sentence_span
 from kg.extract.timex import MONTHS, XSD_DATE, resolve_time
 from kg.extract.triggers import ATTACKS, HARMS, PERFORMATIVE, in_question, question_sentence, trigger_class
 from kg.nlp import lexicon as lex
-from kg.ontology import ONT
+from kg.ontology import ONT, ORGANIZATIONS, local
 from kg.types import Argument, EventMention, Mention, Span
 
 EXTRACTOR = "dependency-patterns"
+_NAMING_KINDS = frozenset({"name", "body", "nominal", "demonym"})  # not a description of people
+_BODIES = frozenset(ORGANIZATIONS | {"State"})  # what no harm befalls: its people are hurt
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 PATIENT_ROLE = {
     "Attack": "target",
@@ -218,6 +220,8 @@ class EventFinder:
         agent_keys = {key(m) for m in agents} - {None}
         if patient_role:
             for m in d.patients:
+                if cls in HARMS and m.kind in _NAMING_KINDS and local(m.cls) in _BODIES:
+                    continue  # "a Hezbollah figure killed": a person dies, not the group (its target)
                 if m.id not in {a.mention for a in args} and (key(m) is None or key(m) not in agent_keys):
                     add(patient_role, m)
         participants = len(args)

@@ -201,9 +201,13 @@ class MentionFinder:
         link = ent.ent_id_ or None
         if link is None and ent.label_ in ("PERSON", "ORG") and titles.is_role_phrase(ent, _TYPE_WORDS):
             return  # "Chief Ministry Spokesperson": a role, not a name (the title of a name nearby)
+        if link is None and titles.in_title(self.doc[tokens[0].i : tokens[-1].i + 1]):
+            return  # "Defense" of "Defense Secretary Mark Esper": part of the title
         while len(tokens) > 1 and tokens[0].lower_ in _DETS:
             tokens.pop(0)
         span = self.doc[tokens[0].i : tokens[-1].i + 1]
+        if link is None and " ".join(span.text.lower().split()) in lex.DESIGNATION_KINDS:
+            return  # "as a Foreign Terrorist Organization (FTO)": a designation's kind, no actor
         if (region := _region(span)) is not None:
             entry = self.gaz.named(region.text)
             if entry is None:

@@ -43,6 +43,7 @@ _MAX_STEPS = 12
 # a clause that describes a noun ("X, a commander killed in a strike", "the base, which
 # was hit") is the outlet's description of it, even inside a reported sentence
 _DESCRIPTIVE_DEPS = frozenset({"acl", "relcl", "appos"})
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})
 
 
 @dataclass(frozen=True)
@@ -64,17 +65,19 @@ def modality(syn: Syntax, anchor, *, performative: bool = False) -> Modality:
         return Modality(HEDGED)
     found = _attributed(syn, anchor) or Modality()
     child, tok = anchor, anchor
+    own_clause = False  # passed a finite verb joined by "and": "wants to X and is responsible for Y"
     for _ in range(_MAX_STEPS):
         if tok is not anchor and child.dep_ in _DESCRIPTIVE_DEPS:
             break  # the fact is part of the outlet's description of a noun
+        own_clause = own_clause or (child.dep_ == "conj" and child.tag_ in _FINITE)
         if found.status == ASSERTED and not performative and (according := _according_to(syn, tok)) is not None:
             found = according
         lemma = tok.lemma_.lower()
         if tok is not child and tok.pos_ in ("VERB", "AUX") and _reports(child) and not _negated(tok):
             if lemma in lex.DENIAL_VERBS:
                 return Modality(DENIED, _subject(syn, tok))
-            if lemma in lex.HEDGE_VERBS:
-                return Modality(HEDGED)
+            if lemma in lex.HEDGE_VERBS or (lemma in lex.INTENT_VERBS and child.dep_ == "xcomp" and not own_clause):
+                return Modality(HEDGED)  # "reports suggest X did it"; "X intends to do it"
             if lemma in lex.SPEECH_VERBS and not performative and found.status == ASSERTED:
                 found = Modality(CLAIMED, _subject(syn, tok))
         charger = _charger(tok, child)
@@ -129,14 +132,15 @@ def _reports(child) -> bool:
 
 
 def _hedged(anchor) -> bool:
-    """A hedge on the fact's own clause: an adverb ("reportedly"), a modal ("may have"), a
-    hedging adjective on the event noun ("the suspected attack", "an alleged strike") or
-    on what it is said to be ("X was the likely cause")."""
+    """A hedge on the fact's own clause: an adverb ("reportedly"), a modal ("may have";
+    "would hit", "will strike": not done, or not yet), a hedging adjective on the event
+    noun ("the suspected attack", "an alleged strike") or on what it is said to be ("X
+    was the likely cause")."""
     for c in anchor.children:
         low = c.lower_
         if c.dep_ == "advmod" and low in lex.HEDGE_ADVERBS:
             return True
-        if c.dep_ == "aux" and low in lex.HEDGE_MODALS:
+        if c.dep_ == "aux" and (low in lex.HEDGE_MODALS or low in lex.FUTURE_MODALS):
             return True
         if c.dep_ == "amod" and low in lex.HEDGE_ADJECTIVES:
             return True

@@ -341,8 +341,12 @@ def _based(syn: Syntax, word) -> Iterator[Relation]:
                     yield r
 
 
+_STATE_BODIES = frozenset({"Military", "GovernmentBody"})
+
+
 def _country_of(syn: Syntax, m: Mention) -> Iterator[Relation]:
-    """Demonyms and state names modifying a name or its title: "Iranian general Qasem Soleimani"."""
+    """Demonyms and state names modifying a name or its title: "Iranian general Qasem
+    Soleimani"; for a state's body, also the state's possessive: "Iran's Quds Force"."""
     doc = syn.doc
     root = doc.char_span(m.start, m.end, alignment_mode="expand").root
     words = [root]
@@ -357,9 +361,11 @@ def _country_of(syn: Syntax, m: Mention) -> Iterator[Relation]:
     if pred == "nationality" and any(w.lemma_.lower() in lex.STATE_OFFICES for w in words):
         return  # "Niger President X", "Israeli Foreign Minister X": the state employs X (a role)
     seen = set()
+    # "Iran's Quds Force", "Iraq's Security Media Cell": a state's possessive on its own body
+    owned = pred == "affiliatedWithCountry" and local(m.cls) in _STATE_BODIES
     for w in words:
         for c in w.children:
-            if c.dep_ not in ("amod", "compound", "nmod"):
+            if c.dep_ not in ("amod", "compound", "nmod") and not (owned and c.dep_ == "poss" and w is root):
                 continue
             s = syn.mention(c)
             if s is None or s.id == m.id or s.id in seen or local(s.cls) != "State":

@@ -203,6 +203,17 @@ def is_role_phrase(span, type_words=frozenset()) -> bool:
     return True
 
 
+def in_title(span) -> bool:
+    """Words of an office the model took for a name: "Defense" in "Defense Secretary X"
+    and "Secretary of Defense", "Supreme" in "Supreme Leader"."""
+    if not all(t.lower_ in lex.OFFICE_WORDS or t.lower_ in lex.TITLE_MODIFIERS for t in span):
+        return False
+    doc = span.doc
+    if span.end < len(doc) and is_title_word(doc[span.end]):
+        return True
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and is_title_word(doc[span.start - 2])
+
+
 def person_like(span, type_words) -> bool:
     """Whether the words of ``span`` can be a person's name: one to four capitalised
     words (particles such as "al" allowed), none of them a word that types a thing

@@ -181,6 +181,8 @@ def negated(tok) -> bool:
     dead", "no one was killed", "none of them were injured", "there was no attack"."""
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True
+    if _held_back(tok):
+        return True
     words = [tok, tok.head] if is_predicative(tok) and tok.head.lemma_ == "be" else [tok]
     for word in words:
         for c in word.children:
@@ -190,6 +192,20 @@ def negated(tok) -> bool:
                 c.lower_ in lex.NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             ):
                 return True
+    return False
+
+
+def _held_back(tok) -> bool:
+    """An act someone kept from doing: "stopped short of striking Iran", "refrained from
+    attacking", "refused to strike", "avoided striking"."""
+    head = tok.head
+    if tok.dep_ == "xcomp":
+        return head.lemma_.lower() in lex.HOLDING_BACK_VERBS
+    if tok.dep_ == "pcomp" and head.lower_ in ("from", "of"):
+        gov = head.head
+        return (head.lower_ == "from" and gov.lemma_.lower() in lex.HOLDING_BACK_VERBS) or (
+            head.lower_ == "of" and gov.lower_ == "short"  # "stopped short of", "fell short of"
+        )
     return False
 
 

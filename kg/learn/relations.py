@@ -37,7 +37,8 @@ PREDICATES = {
 COVERED_BY = {
     term("worksFor"): {term("worksFor"), term("spokespersonFor"), term("leaderOf"), term("memberOf")},
     term("killed"): {term("killed")},
-    term("basedIn"): {term("basedIn")},
+    # a state's body is its state's ("Iran's Quds Force"), not said to be based there
+    term("basedIn"): {term("basedIn"), term("affiliatedWithCountry")},
     # an office the text states ("Niger President X") is why the two are named together, not a home
     term("livesIn"): {term("livesIn"), term("leaderOf")},
     term("locatedIn"): {term("locatedIn"), term("basedIn")},
@@ -161,6 +162,12 @@ def supported(pred: str, a, b) -> bool:
         own_head = all(t.dep_ not in ("compound", "poss", "nmod", "amod") for t in up[:-1])
         if pred == term("livesIn") and _office_of(path):
             return False  # "X, deputy governor of Y": Y is where X holds office, not X's home
+        if pred != term("locatedIn") and b.root.dep_ == "pobj" and _undergoes_an_event(a.root):
+            return False  # "the assassination of X in Y": Y is where it happened, not X's home
+        if lemmas & lex.SIDES_NOUNS or any(
+            t.dep_ in ("compound", "nmod", "amod", "poss") and _is(t.head, lex.SIDES_NOUNS) for t in path
+        ):
+            return False  # "Israel's war with Hamas", "the Israel-Hamas war": sides, not places
         if verbs:  # "X was born in Y", "X is a native of Y", "X, who lives in Y"
             return own_head and all(_is(t, lex.LOCATIVE_VERBS) for t in verbs)
         return own_head and arcs <= _PLACE_ARCS | _NOUN_PHRASE_ARCS
@@ -171,6 +178,17 @@ def supported(pred: str, a, b) -> bool:
             return False
         return (arcs <= _NOUN_PHRASE_ARCS and not verbs) or any(_is(t, lex.WORK_VERBS) for t in verbs)
     return True
+
+
+def _undergoes_an_event(tok) -> bool:
+    """ "the assassination of X", "the arrest of X": X is what the event befell, so a place
+    said of X is the event's place."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.pos_ == "NOUN"
+        and tok.head.head.lemma_.lower() in lex.EVENT_TRIGGERS
+    )
 
 
 def _office_of(path: list) -> bool:

@@ -535,6 +535,9 @@ LABOUR_STRIKE_MODIFIERS = frozenset(
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
 # a subject that says nobody was: "nobody was hurt", "none of the crew were killed"
 NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "noone", "neither"})
+# verbs of keeping from an act: "refused to strike", "refrained from attacking", "avoided
+# striking": the act was not done
+HOLDING_BACK_VERBS = frozenset("refuse decline refrain abstain avoid".split())
 # attack words that are only triggers as nouns ("a blast"; to "blast" a decision is to criticise it)
 NOUN_ONLY_TRIGGERS = frozenset({"blast", "battle"})
 # verbs whose object is the event really carried out ("carried out airstrikes")
@@ -561,10 +564,15 @@ ACCUSING_VERBS = frozenset("accuse blame".split())
 ATTRIBUTING_AS_VERBS = frozenset("identify describe".split())
 DENIAL_VERBS = frozenset("deny reject dismiss refute disavow".split())
 HEDGE_VERBS = frozenset("suggest appear seem believe suspect speculate allege think indicate".split())
+# verbs of an act meant, not done: "he intends to designate X", "the group vowed to strike"
+INTENT_VERBS = frozenset("intend plan aim seek want hope threaten vow pledge promise".split())
 HEDGE_ADVERBS = frozenset(
     "reportedly allegedly apparently possibly probably likely purportedly presumably seemingly perhaps".split()
 )
 HEDGE_MODALS = frozenset("may might could".split())
+# modals of what is yet to happen, or would under a condition: "Tehran warned it would hit
+# Israel", "the group will retaliate" state no act done
+FUTURE_MODALS = frozenset("will would shall 'll wo".split())
 HEDGE_ADJECTIVES = frozenset("alleged suspected apparent possible probable likely potential purported".split())
 # the words a learned relation must pass through to be stated (kg.learn.relations.supported):
 # a killing needs a verb or noun of killing; a place relation a verb of being somewhere
@@ -669,6 +677,12 @@ PLACE_KIND_NOUNS = frozenset("town city village capital province region district
 # one ("Belgorod region", "Idlib province"): the region is not the city it is named after
 REGION_NOUNS = frozenset("region province governorate district oblast county prefecture".split())
 BASED_WORDS = frozenset({"based", "headquartered"})
+# nouns whose parties are sides, not places of each other: "Israel's war with Hamas", "the
+# Israel-Hamas war", "talks between X and Y" state no place relation between X and Y
+SIDES_NOUNS = frozenset(
+    """war wars conflict fight fighting battle battles clash clashes hostilities talks
+    negotiations ceasefire truce deal agreement accord dispute tensions rivalry""".split()
+)
 # a national capital that does these stands for its state (metonymy: "Moscow accused
 # Kyiv of ...", "Washington imposed sanctions", "Tehran denied it"): verbs whose subject
 # says, decides or acts as a state does; verbs whose object is a state held to account;
@@ -677,6 +691,7 @@ STATE_VOICE_VERBS = (
     REPORTING_VERBS
     | ACCUSING_VERBS
     | DENIAL_VERBS
+    | INTENT_VERBS
     | frozenset(
         """condemn threaten demand urge call agree accept refuse welcome criticise criticize protest
         support back arm fund sanction designate impose recognise recognize expel summon negotiate

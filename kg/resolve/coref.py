@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Set
 
+from kg.nlp import lexicon as lex
 from kg.ontology import THINGS, local
 from kg.types import Mention
 
@@ -31,6 +32,7 @@ ROLE_WEIGHT = {
 WINDOW = 2  # sentences back
 # the classes (local names) an antecedent may have, by the anaphor's class; the default,
 # for "it" and "the group", is kg.ontology.THINGS: an organisation or a state
+_STATE_SIDE = frozenset({"State", "Military", "GovernmentBody"})
 FITS: dict[str, frozenset[str]] = {
     "Person": frozenset({"Person"}),
     "Organization": THINGS,
@@ -79,6 +81,10 @@ def best_antecedent(
 
 def fits_for(anaphor: Mention) -> frozenset[str]:
     """The local class names ``anaphor``'s antecedent may have ("he": Person; "the group"
-    an organisation, never a state: "it" may be either)."""
+    an organisation, never a state or a state's military or government: "it" may be any)."""
     fits = FITS.get(local(anaphor.cls), THINGS)
-    return fits - {"State"} if anaphor.kind == "nominal" and local(anaphor.cls) != "State" else fits
+    if anaphor.kind != "nominal" or local(anaphor.cls) == "State":
+        return fits
+    if anaphor.text.lower().split()[-1] in lex.NON_STATE_GROUP_NOUNS:
+        return fits - _STATE_SIDE  # "the group", "the movement": no state, nor a state's army
+    return fits - {"State"}
