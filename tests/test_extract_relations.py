@@ -368,3 +368,18 @@ def test_extract_relations_a_states_possessive_on_its_body_is_its_country_not_it
     # a group a state's possessive names is no state body: no country is stated by it
     triples = _triples(pipeline, "The group is separate from Lebanon's Hezbollah.", extractor="dependency-patterns")
     assert "affiliatedWithCountry" not in _predicates(triples, "Hezbollah", "Lebanon")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        ("General Ali Hassan, who led the Lantern Front, was killed on Monday.", "Ali Hassan", "Lantern Front"),
+        ("Ali Hassan commanded the Lantern Front for a decade.", "Ali Hassan", "Lantern Front"),
+    ],
+)
+def test_extract_relations_a_verb_of_leading_makes_its_subject_the_leader(pipeline, text, person, org):
+    triples = _triples(pipeline, text, extractor="dependency-patterns")
+    assert "leaderOf" in _predicates(triples, person, org)
+    # a group that leads an attack leads no one
+    triples = _triples(pipeline, "The Lantern Front led an attack on the Kassala Brigade.")
+    assert not {t for t in triples if t[1] == "leaderOf"}

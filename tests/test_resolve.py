@@ -704,3 +704,22 @@ def test_resolve_the_group_is_never_a_state_or_the_outlet_told(pipeline):
     triples = _resolved_triples(pipeline, text)
     assert not [t for t in triples if t[0] == "Abu Khalid al-Shami" and t[1] == "spokespersonFor"]
     assert not [t for t in triples if t[1] == "affiliatedWithCountry"]
+
+
+def test_resolve_a_classifier_relation_whose_end_changed_kind_is_dropped():
+    """ "Eldon Elliott, owner of Elliott's Body Shop": the model read "Elliott" as a place and
+    the classifier made the shop live in it; the surname is the person, so nobody lives there."""
+    text = "Eldon Elliott, owner of Elliott's Body Shop, spoke. Hamas fighters are in Gaza."
+    lives = Relation(ONT + "livesIn", 2, 1, Span(0, 52, text[:52]), 0.5, "relation-classifier")
+    based = Relation(ONT + "basedIn", 3, 4, Span(53, len(text), text[53:]), 0.6, "relation-classifier")
+    ra = _resolve(
+        text,
+        n("Eldon Elliott", "Person"),
+        n("Elliott", "Place"),
+        n("Body Shop", "Person"),
+        n("Hamas", "ArmedGroup"),
+        n("Gaza", "Place"),
+        relations=(lives, based),
+    )
+    assert ra.mention_entity[0] == ra.mention_entity[1]  # the surname joined the person
+    assert [r.predicate for r in ra.extraction.relations] == [ONT + "basedIn"]

@@ -49,6 +49,8 @@ def _all_relations(syn: Syntax) -> Iterator[Relation]:
             yield from _backing(syn, tok, pred="alliedWith")
         if tok.lower_ in lex.BASED_WORDS and tok.tag_ == "VBN" and not negated(tok):
             yield from _based(syn, tok)
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.LEADING_VERBS and not negated(tok):
+            yield from _leading(syn, tok)
     for m in list(syn.finder.mentions):
         if m.kind == "name" and local(m.cls) in ACTORS:
             yield from _country_of(syn, m)
@@ -318,6 +320,31 @@ def _typed_name(syn: Syntax, noun) -> list[Mention]:
     if noun.pos_ != "NOUN":
         return []
     return [m for c in noun.children if c.dep_ == "compound" and (m := syn.mention(c)) is not None and m.kind == "name"]
+
+
+def _leading(syn: Syntax, verb) -> Iterator[Relation]:
+    """ "Soleimani, who led Iran's elite Quds Force", "X commands the brigade": X leads it."""
+    leaders = []
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            leaders.extend(syn.referents(verb.head))  # "X, who led Y"
+        else:
+            leaders.extend(syn.referents(c))
+    led = [
+        m
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for m in syn.referents(c)
+        if is_org_class(m.cls) or local(m.cls) == "State"
+    ]
+    for person in leaders:
+        if local(person.cls) != "Person":
+            continue
+        for org in led:
+            if (r := _rel("leaderOf", person, org, verb, 0.8)) is not None:
+                yield r
 
 
 def _based(syn: Syntax, word) -> Iterator[Relation]:

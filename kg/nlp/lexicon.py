@@ -584,6 +584,8 @@ KILL_WORDS = frozenset(
 LOCATIVE_VERBS = frozenset(
     "be live reside base headquarter locate station situate lie sit bear born raise grow settle spend".split()
 )
+# verbs whose subject leads their object: "Soleimani, who led the Quds Force", "X heads Y"
+LEADING_VERBS = frozenset("lead head command chair".split())
 WORK_VERBS = frozenset(
     "be work serve join lead head represent command chair direct employ hire appoint name teach".split()
 )

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 
 from kg.nlp.lexicon import TITLES
 from kg.nlp.spelling import name_key, variant_eligible, variant_key
-from kg.ontology import entity_iri, normalize_label, term
+from kg.ontology import PLACES, entity_iri, local, normalize_label, term
 from kg.resolve import rules
 from kg.resolve.clusters import ANCHOR_KINDS, ArticleClusters, vote_class
 from kg.types import Entity, Extraction, GazetteerEntry, Mention, Relation, ResolvedArticle
 
 AFFILIATED_WITH_COUNTRY = term("affiliatedWithCountry")
+CLASSIFIER = "relation-classifier"  # kg.learn.relations.EXTRACTOR: its choices rest on its ends' kinds
 PERSON = term("Person")
 # confidence of a body's state found by resolution: named in the body's sentence, or before
 SAME_SENTENCE, EARLIER_SENTENCE = 0.8, 0.6
@@ -43,7 +44,36 @@ def resolve_article(ex: Extraction, gazetteer: dict[str, GazetteerEntry]) -> Res
     mention_entity = map_mentions(art, root_iri)
     relations = state_relations(art, body_state, mention_entity)
     entities = {iri: draft.freeze() for iri, draft in drafts.items()}
+    kept = tuple(r for r in ex.relations if _kinds_hold(r, ex, mention_entity, entities))
+    if len(kept) != len(ex.relations):
+        ex = replace(ex, relations=kept)
     return ResolvedArticle(ex, mention_entity, entities, relations)
+
+
+def _kinds_hold(r: Relation, ex: Extraction, mention_entity: dict[int, str], entities: dict[str, Entity]) -> bool:
+    """Whether a relation the classifier chose for its ends' kinds (a person, a group, a
+    place) still fits once they are resolved: "Elliott's Body Shop" read as a place
+    "Elliott" is the person Eldon Elliott, who is nobody's home."""
+    if r.extractor != CLASSIFIER:
+        return True
+    by_id = {m.id: m for m in ex.mentions}
+    for mid in (r.subject, r.object):
+        entity = entities.get(mention_entity.get(mid, ""))
+        if entity is None or mid not in by_id:
+            continue
+        kinds = {_kind(by_id[mid].cls), _kind(entity.cls)}
+        if len(kinds) > 1 and "state" not in kinds:
+            return False
+    return True
+
+
+def _kind(cls: str) -> str:
+    name = local(cls)
+    if name == "Person":
+        return "person"
+    if name == "State":
+        return "state"  # an actor and a place: fits either
+    return "place" if name in PLACES else "group"
 
 
 # -- naming the clusters ---------------------------------------------------------------
