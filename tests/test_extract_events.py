@@ -1009,3 +1009,17 @@ def test_extract_events_a_designation_kind_is_no_actor_and_an_intended_designati
     targets = [text_of[a.mention] for a in designation.arguments if a.role.endswith("#target")]
     assert targets == ["Lantern Front"]  # "designate" has an object: a verb, whatever its tag
     assert designation.status == "hedged"  # intended, not done
+
+
+@slow
+def test_extract_events_who_is_reported_to_have_done_it_did_it(pipeline):
+    text = "The Kassala Brigade was reported to have carried out the raid on the port."
+    assert _find(_events(_extract(pipeline, text)), "Attack", "raid")["agent"] == ["Kassala Brigade"]
+
+
+@slow
+def test_extract_events_a_state_before_deaths_is_whose_people_died_not_the_killer(pipeline):
+    events = _events(_extract(pipeline, "The first US deaths came after months of attacks near Kassala."))
+    assert all("US" not in roles.get("agent", []) for _, _, roles in events), events
+    events = _events(_extract(pipeline, "A US strike killed two fighters near Kassala."))
+    assert _find(events, "AirStrike", "strike")["agent"] == ["US"]

@@ -74,3 +74,11 @@ def test_modality_a_description_inside_a_direct_quote_is_the_speakers_claim(pipe
 def test_modality_an_identification_by_someone_is_their_claim(pipeline):
     ex = extract_one(pipeline, "Omar Haddad was identified by Israel as the commander of Hezbollah.")
     assert _relation(ex, "Omar Haddad", "leaderOf", "Hezbollah") == ("claimed", "Israel")
+
+
+@slow
+def test_modality_an_attack_a_report_tells_of_in_its_prepositional_phrase_is_claimed(pipeline):
+    ex = extract_one(pipeline, "The state news agency reported one dead in a drone strike on a car near Kassala.")
+    assert _event(ex, "strike")[0] == "claimed"
+    ex = extract_one(pipeline, "A drone strike on a car near Kassala killed one, the agency reported in a bulletin.")
+    assert _event(ex, "strike")[0] == "claimed"

@@ -372,6 +372,8 @@ class ArgumentReader:
                     d.agents += self._leaders(c)  # "US-led air strikes"
                 elif m is None or local(m.cls) not in ACTORS or des.is_kind_text(m.text):
                     continue
+                elif cls in HARMS and tok.lemma_.lower() in lex.SUFFERED_HARM_NOUNS:
+                    continue  # "US deaths", "Israeli casualties": whose people died, not who killed
                 elif designation and not aimed:
                     d.patients.append(m)
                 elif m.kind != "demonym" or (cls in ATTACKS and c.dep_ == "amod"):
@@ -721,6 +723,8 @@ class ArgumentReader:
                 # "X was driven out but still carries out attacks": an active verb joined to a
                 # passive one shares its subject
                 deps = ("nsubj", "nsubjpass") if v.dep_ == "conj" and v.tag_ in _ACTIVE_FINITE else ("nsubj",)
+                if v.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in v.head.children):
+                    deps = ("nsubjpass",)  # "X was reported to have announced": X announced
                 v = v.head
                 if has_device_subject(v):
                     return []  # "the bomb exploded, killing two": no one to blame in this clause

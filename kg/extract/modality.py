@@ -127,6 +127,9 @@ def _reports(child) -> bool:
     """
     if child.dep_ in _COMPLEMENT_DEPS:
         return True
+    if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+        # "the agency reported one dead in an Israeli strike": the strike is what it reported
+        return any(p.dep_ == "pobj" and p.lemma_.lower() in lex.EVENT_TRIGGERS for p in child.children)
     head = child.head
     return child.dep_ == "nsubj" and child.i > head.i and any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
 

@@ -439,6 +439,9 @@ AIMED_VERBS = frozenset({"fire", "shoot", "aim", "target", "launch"})
 EXPLODING_VERBS = frozenset({"detonate", "explode"})
 # verbs whose subject undergoes the event their object names ("suffered injuries")
 EXPERIENCER_VERBS = frozenset({"suffer", "sustain", "survive", "receive"})
+# harm nouns told from the side that suffered them: a name modifying one ("US deaths",
+# "Israeli casualties") is whose people were harmed, never who harmed them
+SUFFERED_HARM_NOUNS = frozenset("death casualty injury fatality loss wound toll".split())
 # verbs whose subject undergoes the event "under" them names ("the base came under fire")
 UNDERGOING_VERBS = frozenset({"come"})
 # what is launched in an attack: "launched missiles at two bases" (not "launched a campaign")
