@@ -711,22 +711,27 @@ def test_extract_events_a_death_told_later_with_no_doer_happened_in_the_attack_t
 
 
 @slow
-def test_extract_events_the_death_of_someone_told_later_is_a_casualty_of_the_lede_attack(pipeline):
-    text = (
-        "An Israeli strike killed a Hezbollah commander in south Lebanon on Tuesday. "
-        "Hezbollah confirmed the death of the commander in a statement."
-    )
-    assert _occasions(_extract(pipeline, text), "death") == ["strike"]
-
-
-@slow
-def test_extract_events_a_harm_in_the_attack_it_refers_to_joins_it(pipeline):
-    """ "killed in the attack": the attack is the assault told before, and so is the harm's."""
-    text = (
-        "Al Shabaab claimed Sunday's large assault on a military base near Mogadishu. "
-        "At least 23 soldiers were killed in the attack."
-    )
-    assert _occasions(_extract(pipeline, text), "killed") == ["assault"]
+@pytest.mark.parametrize(
+    ("text", "harm", "attack"),
+    [
+        # the death of someone told later, with only who it befell, is a casualty of the lede attack
+        (
+            "An Israeli strike killed a Hezbollah commander in south Lebanon on Tuesday. "
+            "Hezbollah confirmed the death of the commander in a statement.",
+            "death",
+            "strike",
+        ),
+        # "killed in the attack": the attack is the assault told before, and so is the harm's
+        (
+            "Al Shabaab claimed Sunday's large assault on a military base near Mogadishu. "
+            "At least 23 soldiers were killed in the attack.",
+            "killed",
+            "assault",
+        ),
+    ],
+)
+def test_extract_events_a_harm_told_later_joins_the_attack_it_refers_to(pipeline, text, harm, attack):
+    assert _occasions(_extract(pipeline, text), harm) == [attack]
 
 
 @pytest.mark.parametrize(
@@ -937,12 +942,6 @@ def test_extract_events_strikes_told_after_one_strike_are_a_series_not_that_stri
 
 
 @slow
-def test_extract_events_an_active_verb_joined_to_a_passive_one_shares_its_subject(pipeline):
-    text = "The Lantern Front was driven out of Kassala in 2011, but still carries out attacks on army posts."
-    assert _find(_events(_extract(pipeline, text)), "Attack", "attacks")["agent"] == ["Lantern Front"]
-
-
-@slow
 def test_extract_events_the_accused_is_the_claimed_agent_of_the_attacks_they_are_accused_of(pipeline):
     ex = _extract(pipeline, "The Lantern Front accused the Kassala Brigade of drone attacks on Kassala.")
     attack = next(ev for ev in ex.events if ev.trigger.text == "attacks")
@@ -1012,9 +1011,21 @@ def test_extract_events_a_designation_kind_is_no_actor_and_an_intended_designati
 
 
 @slow
-def test_extract_events_who_is_reported_to_have_done_it_did_it(pipeline):
-    text = "The Kassala Brigade was reported to have carried out the raid on the port."
-    assert _find(_events(_extract(pipeline, text)), "Attack", "raid")["agent"] == ["Kassala Brigade"]
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent"),
+    [
+        # an active verb joined to a passive one shares its subject
+        (
+            "The Lantern Front was driven out of Kassala in 2011, but still carries out attacks on army posts.",
+            "attacks",
+            "Lantern Front",
+        ),
+        # who "was reported to have" done it did it
+        ("The Kassala Brigade was reported to have carried out the raid on the port.", "raid", "Kassala Brigade"),
+    ],
+)
+def test_extract_events_the_subject_of_a_passive_verb_above_the_act_did_it(pipeline, text, trigger, agent):
+    assert _find(_events(_extract(pipeline, text)), "Attack", trigger)["agent"] == [agent]
 
 
 @slow
