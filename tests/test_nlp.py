@@ -424,3 +424,15 @@ def test_nlp_pipeline_order_keeps_names_whole(pipeline):
     # known names and titles are marked before the parser splits sentences; the merge runs last
     assert names.index("kg_gazetteer") < names.index("parser") and names.index("kg_title_guard") < names.index("parser")
     assert names[-1] == "kg_sentence_merge" and names.index("kg_entity_recognizer") < names.index("kg_sentence_merge")
+
+
+@pytest.mark.slow
+def test_nlp_an_acronym_spelled_like_a_verb_is_parsed_as_the_name_it_is(pipeline):
+    """ "IS fighters launched attacks": "IS" (Islamic State) is no verb "is"; the line in
+    capitals keeps the word's usual reading."""
+    doc = pipeline.nlp("Kurdish forces fighting IS in Kobane took a hill. Sources said IS fighters launched attacks.")
+    acronyms = [t for t in doc if t.text == "IS"]
+    assert [t.pos_ for t in acronyms] == ["PROPN", "PROPN"]
+    assert acronyms[0].dep_ == "dobj" and acronyms[0].head.text == "fighting"
+    shouted = pipeline.nlp("THIS IS WAR, the headline said.")
+    assert shouted[1].norm_ == "is"

@@ -181,8 +181,10 @@ def supported(pred: str, a, b) -> bool:
 
 
 def _undergoes_an_event(tok) -> bool:
-    """ "the assassination of X", "the arrest of X": X is what the event befell, so a place
-    said of X is the event's place."""
+    """ "the assassination of X", "the arrest of X", "fighting X": X is what the event
+    befell, so a place said of X is the event's place."""
+    if tok.dep_ == "dobj":  # "forces fighting IS in Kobane": where they fight, not IS's base
+        return _is(tok.head, lex.SIDES_NOUNS) or tok.head.lemma_.lower() in lex.EVENT_TRIGGERS
     return (
         tok.dep_ == "pobj"
         and tok.head.lower_ == "of"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg.nlp.acronyms import add_acronym_norms
 from kg.nlp.model import ENTITY_RECOGNIZER, load_model, model_path
 from kg.nlp.recognizer import FACTORY as RECOGNIZER_FACTORY
 from kg.nlp.ruler import add_gazetteer_ruler
@@ -18,6 +19,8 @@ def build_nlp(entries: Iterable[GazetteerEntry], *, model: str | None = None, tr
     unless ``trained`` is False, the trained entity recogniser (True: the shipped one; or
     the directory ``kg train -o DIR`` wrote)."""
     nlp = load_model(model)
+    entries = list(entries)
+    add_acronym_norms(nlp, entries)
     add_gazetteer_ruler(nlp, entries)
     if trained:
         add_entity_recognizer(nlp, trained)
