@@ -44,19 +44,21 @@ def resolve_article(ex: Extraction, gazetteer: dict[str, GazetteerEntry]) -> Res
     mention_entity = map_mentions(art, root_iri)
     relations = state_relations(art, body_state, mention_entity)
     entities = {iri: draft.freeze() for iri, draft in drafts.items()}
-    kept = tuple(r for r in ex.relations if _kinds_hold(r, ex, mention_entity, entities))
+    by_id = {m.id: m for m in ex.mentions}
+    kept = tuple(r for r in ex.relations if _kinds_hold(r, by_id, mention_entity, entities))
     if len(kept) != len(ex.relations):
         ex = replace(ex, relations=kept)
     return ResolvedArticle(ex, mention_entity, entities, relations)
 
 
-def _kinds_hold(r: Relation, ex: Extraction, mention_entity: dict[int, str], entities: dict[str, Entity]) -> bool:
+def _kinds_hold(
+    r: Relation, by_id: dict[int, Mention], mention_entity: dict[int, str], entities: dict[str, Entity]
+) -> bool:
     """Whether a relation the classifier chose for its ends' kinds (a person, a group, a
     place) still fits once they are resolved: "Elliott's Body Shop" read as a place
     "Elliott" is the person Eldon Elliott, who is nobody's home."""
     if r.extractor != CLASSIFIER:
         return True
-    by_id = {m.id: m for m in ex.mentions}
     for mid in (r.subject, r.object):
         entity = entities.get(mention_entity.get(mid, ""))
         if entity is None or mid not in by_id:
