@@ -239,7 +239,8 @@ class _Offices:
         if role.lemma_.lower() not in lex.STATE_OFFICES:
             return
         holders = _holders(syn, role)
-        orgs = [m for m in _organisations(syn, role) if m.kind == "name"]
+        held_of = _organisations(syn, role)
+        orgs = [m for m in held_of if m.kind == "name"]
         if not holders and orgs:
             ids = {m.id for m in orgs}
             known = self.held_of.get(word, ids)
@@ -247,7 +248,7 @@ class _Offices:
             self.mentions.update((m.id, m) for m in orgs)
             return
         earlier = self.held_of.get(word)
-        if not holders or _organisations(syn, role) or not earlier or len(earlier) != 1:
+        if not holders or held_of or not earlier or len(earlier) != 1:
             return
         if any(c.dep_ in ("det", "poss", "amod") for c in role.children):
             return  # "a former governor X", "its governor X": not the office told before
