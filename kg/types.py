@@ -99,6 +99,9 @@ class Mention:
 # How the text presents a fact: in the outlet's own voice, attributed to a party, hedged
 # ("reportedly", "suspected"), denied by a party, or said not to have happened.
 STATUSES = ("asserted", "claimed", "hedged", "denied", "negated")
+# ``Relation.extractor`` of the trained relation classifier (kg.learn.relations), whose
+# choices rest on the kinds of its two ends
+CLASSIFIER_EXTRACTOR = "relation-classifier"
 
 
 @dataclass(frozen=True)

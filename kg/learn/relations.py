@@ -21,9 +21,9 @@ from kg.learn.features import COARSE, dependency_path, pair_features
 from kg.learn.linear import SoftmaxClassifier, hash_features
 from kg.nlp import lexicon as lex
 from kg.ontology import local, term
-from kg.types import Mention, Relation
+from kg.types import CLASSIFIER_EXTRACTOR, Mention, Relation
 
-EXTRACTOR = "relation-classifier"
+EXTRACTOR = CLASSIFIER_EXTRACTOR
 NONE = "none"
 # the predicates the classifier predicts, and the (subject, object) kinds each allows
 PREDICATES = {

@@ -19,10 +19,9 @@ from kg.nlp.spelling import name_key, variant_eligible, variant_key
 from kg.ontology import PLACES, entity_iri, local, normalize_label, term
 from kg.resolve import rules
 from kg.resolve.clusters import ANCHOR_KINDS, ArticleClusters, vote_class
-from kg.types import Entity, Extraction, GazetteerEntry, Mention, Relation, ResolvedArticle
+from kg.types import CLASSIFIER_EXTRACTOR, Entity, Extraction, GazetteerEntry, Mention, Relation, ResolvedArticle
 
 AFFILIATED_WITH_COUNTRY = term("affiliatedWithCountry")
-CLASSIFIER = "relation-classifier"  # kg.learn.relations.EXTRACTOR: its choices rest on its ends' kinds
 PERSON = term("Person")
 # confidence of a body's state found by resolution: named in the body's sentence, or before
 SAME_SENTENCE, EARLIER_SENTENCE = 0.8, 0.6
@@ -57,7 +56,7 @@ def _kinds_hold(
     """Whether a relation the classifier chose for its ends' kinds (a person, a group, a
     place) still fits once they are resolved: "Elliott's Body Shop" read as a place
     "Elliott" is the person Eldon Elliott, who is nobody's home."""
-    if r.extractor != CLASSIFIER:
+    if r.extractor != CLASSIFIER_EXTRACTOR:
         return True
     for mid in (r.subject, r.object):
         entity = entities.get(mention_entity.get(mid, ""))
