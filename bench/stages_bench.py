@@ -1,12 +1,13 @@
 """Where a kg build's time goes: each stage timed on the same articles as raw spaCy.
 
 Writes the corpus of ``corpus_bench.py`` (same seed, fewer articles), then in this one
-process: raw spaCy (``nlp.pipe``, the plain English model), kg's NLP without its trained
+process: raw spaCy (``nlp.pipe``, the plain English model, on thinc's default blis and on
+numpy's BLAS, the backend kg runs its models on), kg's NLP without its trained
 entity recogniser, with it as loaded before narrowing (all 78 actions of its output
 layer, see ``kg.nlp.recognizer.narrowed``) and as kg runs it; then one after the other
 extraction, resolution, the RDF graph of each article, adding the graphs to the build's
 Oxigraph store, the Turtle dump and the JSONL. Each stage's seconds are printed beside
-raw spaCy's and per article (wall clock, models loaded beforehand; the four NLP runs
+raw spaCy's and per article (wall clock, models loaded beforehand; the five NLP runs
 take turns, three rounds, and each keeps its best).
 
     .venv/bin/python bench/stages_bench.py --articles 40
@@ -30,9 +31,11 @@ def main() -> None:
     ap.add_argument("--min-words", type=int, default=600)
     args = ap.parse_args()
 
+    from threadpoolctl import threadpool_limits
+
     from kg.extract import extract
     from kg.ingest import read_inputs
-    from kg.nlp.model import ENTITY_RECOGNIZER, load_model, model_path
+    from kg.nlp.model import ENTITY_RECOGNIZER, load_model, model_path, numpy_blas
     from kg.nlp.recognizer import load_recognizer
     from kg.pipeline import BATCH_SIZE, Pipeline
     from kg.rdf.build import TRIPLES_ONLY, article_graph, article_triples
@@ -54,14 +57,18 @@ def main() -> None:
         corpus.mkdir()
         out.mkdir()
         words = make_corpus(corpus, args.articles, args.min_words)
+        threadpool_limits(1, user_api="blas")  # as in a build
         raw = load_model()
+        with numpy_blas():
+            raw_numpy = load_model()
         pipeline = Pipeline()
         nlp, relation_model = pipeline.nlp, pipeline.relation_model
         articles = timed("read the files", lambda: list(read_inputs([corpus])))
         texts = [a.text for a in articles]
         recogniser = nlp.get_pipe("kg_entity_recognizer")
         narrow = recogniser.ner
-        wide = load_recognizer(nlp, model_path(True, ENTITY_RECOGNIZER), narrow=False)
+        with numpy_blas():
+            wide = load_recognizer(nlp, model_path(True, ENTITY_RECOGNIZER), narrow=False)
 
         def kg_nlp(ner=narrow, disable=()):
             recogniser.ner = ner
@@ -70,6 +77,7 @@ def main() -> None:
 
         nlp_runs = {
             "raw spaCy nlp.pipe (baseline)": lambda: list(raw.pipe(texts, batch_size=BATCH_SIZE)),
+            "raw spaCy on numpy's BLAS, as kg runs it": lambda: list(raw_numpy.pipe(texts, batch_size=BATCH_SIZE)),
             "kg nlp without the trained recogniser": lambda: kg_nlp(disable=["kg_entity_recognizer"]),
             "kg nlp, recogniser not narrowed": lambda: kg_nlp(wide),
             "kg nlp (model, gazetteer, recogniser)": kg_nlp,

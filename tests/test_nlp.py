@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import EXAMPLE_ARTICLE
 
 from kg.errors import ModelNotFound
 from kg.nlp import model as model_mod
@@ -436,3 +437,20 @@ def test_nlp_an_acronym_spelled_like_a_verb_is_parsed_as_the_name_it_is(pipeline
     assert acronyms[0].dep_ == "dobj" and acronyms[0].head.text == "fighting"
     shouted = pipeline.nlp("THIS IS WAR, the headline said.")
     assert shouted[1].norm_ == "is"
+
+
+@pytest.mark.slow
+def test_nlp_numpy_blas_parses_exactly_as_thincs_default_backend(pipeline):
+    # kg runs the English model on numpy's BLAS for speed: the parse must not change
+    text = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+    default = model_mod.load_model()
+    with model_mod.numpy_blas():
+        numpy_backed = model_mod.load_model()
+    assert numpy_backed.get_pipe("tok2vec").model.ops.use_blis is False
+    assert pipeline.nlp.get_pipe("tok2vec").model.ops.use_blis is False  # kg's own pipeline runs on it
+
+    def parse(nlp):
+        doc = nlp(text)
+        return [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+    assert parse(numpy_backed) == parse(default)

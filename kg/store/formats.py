@@ -70,7 +70,8 @@ def to_ox(term):
 
 
 class OxTerms:
-    """:func:`to_ox` with memory: an article names the same IRIs hundreds of times."""
+    """:func:`to_ox` (or ``convert``, such as :func:`from_ox`) with memory: an article
+    names the same IRIs hundreds of times, a graph its predicates and classes thousands."""
 
     def __init__(self, convert=to_ox, limit: int = 200_000):
         self._seen: dict = {}

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from kg.atomic import atomic_path
 from kg.rdf.vocab import PREFIXES
-from kg.store.formats import OxTerms, checked_format, from_ox, to_ox
+from kg.store.formats import OxTerms, checked_format, from_ox
 
 SPILL_QUADS = 500_000
 
@@ -109,10 +109,13 @@ class StoreView:
 
     def __init__(self, store: ox.Store):
         self.store = store
+        # a graph names the same predicates, classes and values thousands of times
+        self._rdf = OxTerms(convert=from_ox)
+        self._ox = OxTerms()
 
     def _triples(self, s, p, o):
         seen = set()
-        s, p, o = (None if t is None else to_ox(t) for t in (s, p, o))
+        s, p, o = (None if t is None else self._ox(t) for t in (s, p, o))
         for q in self.store.quads_for_pattern(s, p, o, None):
             key = (q.subject, q.predicate, q.object)
             if key not in seen:
@@ -120,22 +123,26 @@ class StoreView:
                 yield key
 
     def subjects(self, predicate=None, obj=None):
-        return iter(dict.fromkeys(from_ox(s) for s, _, _ in self._triples(None, predicate, obj)))
+        rdf = self._rdf
+        return iter(dict.fromkeys(rdf(s) for s, _, _ in self._triples(None, predicate, obj)))
 
     def objects(self, subject=None, predicate=None):
-        return iter(dict.fromkeys(from_ox(o) for _, _, o in self._triples(subject, predicate, None)))
+        rdf = self._rdf
+        return iter(dict.fromkeys(rdf(o) for _, _, o in self._triples(subject, predicate, None)))
 
     def subject_objects(self, predicate=None):
-        return iter(dict.fromkeys((from_ox(s), from_ox(o)) for s, _, o in self._triples(None, predicate, None)))
+        rdf = self._rdf
+        return iter(dict.fromkeys((rdf(s), rdf(o)) for s, _, o in self._triples(None, predicate, None)))
 
     def predicate_objects(self, subject=None):
-        return iter(dict.fromkeys((from_ox(p), from_ox(o)) for _, p, o in self._triples(subject, None, None)))
+        rdf = self._rdf
+        return iter(dict.fromkeys((rdf(p), rdf(o)) for _, p, o in self._triples(subject, None, None)))
 
     def value(self, subject=None, predicate=None, object=None):
         found = next(self._triples(subject, predicate, object), None)
         if found is None:
             return None
-        return from_ox(found[2] if object is None else found[0])
+        return self._rdf(found[2] if object is None else found[0])
 
 
 def network_view(sink: GraphSink) -> StoreView:
