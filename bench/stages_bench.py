@@ -8,7 +8,8 @@ layer, see ``kg.nlp.recognizer.narrowed``) and as kg runs it; then one after the
 extraction, resolution, the RDF graph of each article, adding the graphs to the build's
 Oxigraph store, the Turtle dump and the JSONL. Each stage's seconds are printed beside
 raw spaCy's and per article (wall clock, models loaded beforehand; the five NLP runs
-take turns, three rounds, and each keeps its best).
+take turns, three rounds, and each keeps its best), and the seconds of each pipeline
+component of raw spaCy (on both backends) and of kg's NLP, one pass each.
 
     .venv/bin/python bench/stages_bench.py --articles 40
 """
@@ -90,6 +91,11 @@ def main() -> None:
                 docs = work()
                 best[name] = min(best[name], time.perf_counter() - t0)
         rows += best.items()  # docs: the last run's, kg's own
+        components = {
+            "raw spaCy (blis)": by_component(raw, texts),
+            "raw spaCy (numpy's BLAS)": by_component(raw_numpy, texts),
+            "kg's NLP": by_component(nlp, texts),
+        }
         extractions = timed(
             "extract (mentions, events, relations)",
             lambda: [extract(d, a, pipeline.gazetteer, relation_model=relation_model) for d, a in zip(docs, articles)],
@@ -118,6 +124,24 @@ def main() -> None:
     print(f"{args.articles} articles, {words:,} words; seconds, share of raw spaCy's time, ms per article")
     for name, secs in rows:
         print(f"  {name:40} {secs:7.2f}  {secs / baseline:5.2f}  {1000 * secs / args.articles:7.1f}")
+    print("each pipeline component's seconds (one pass, components in turn over all articles):")
+    for name, parts in components.items():
+        print(f"  {name}: " + ", ".join(f"{part} {secs:.2f}" for part, secs in parts.items()))
+        print(f"    in all {sum(parts.values()):.2f}, {sum(parts.values()) / baseline:.2f} of raw spaCy's nlp.pipe")
+
+
+def by_component(nlp, texts: list[str]) -> dict[str, float]:
+    """Seconds each component of ``nlp`` takes over ``texts`` (in batches, as nlp.pipe runs them)."""
+    docs = [nlp.make_doc(t) for t in texts]
+    spent = {}
+    for name, component in nlp.pipeline:
+        t0 = time.perf_counter()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=16))
+        else:
+            docs = [component(d) for d in docs]
+        spent[name] = time.perf_counter() - t0
+    return spent
 
 
 if __name__ == "__main__":
